@@ -45,10 +45,28 @@ final class ContainerServer {
                 "-c", "shared_buffers=128MB",
                 "-c", "max_locks_per_transaction=256");
     container.start();
+    allowReplicationConnections(container);
     Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "pgtrickle-pg-container-stop"));
     String host = container.getHost();
     int port = container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
     return new PostgresServer(host, port, "postgres", "postgres", "postgres", null,
         "Testcontainers " + IMAGE + " on " + host + ":" + port);
+  }
+
+  /**
+   * The image's pg_hba.conf admits {@code host all all all scram-sha-256}, which does not cover replication
+   * connections (the WAL change-capture backend needs them): add a line and reload.
+   */
+  private static void allowReplicationConnections(PostgreSQLContainer<?> container) {
+    try {
+      container.execInContainer("sh", "-c",
+          "echo 'host replication all all scram-sha-256' >> \"${PGDATA:-/var/lib/postgresql/data}/pg_hba.conf\"");
+      container.execInContainer("psql", "-U", "postgres", "-c", "SELECT pg_reload_conf()");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot adjust pg_hba.conf in the container", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while adjusting pg_hba.conf in the container", e);
+    }
   }
 }

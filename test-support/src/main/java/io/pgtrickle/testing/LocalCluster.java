@@ -167,7 +167,7 @@ final class LocalCluster {
       if (!isPortClash(log)) {
         break;
       }
-      LOG.log(Level.INFO, "port {0} was taken, retrying on another port", port);
+      LOG.log(Level.INFO, "port {0} was taken, retrying on another port", String.valueOf(port));
       runAsOwner(CTL_TIMEOUT, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m",
           "immediate", "stop"));
     }

@@ -47,7 +47,8 @@ final class ServerDiscovery {
       LOG.log(Level.WARNING, "Testcontainers PostgreSQL could not be started", e);
     }
 
-    String message = "No PostgreSQL server for the tests. Tried:\n  - " + String.join("\n  - ", tried)
+    String message = "No PostgreSQL server for the tests. Tried:\n  - "
+        + String.join("\n  - ", tried.stream().map(t -> t.replace("\n", "\n      ")).toList())
         + "\nSet " + URL_ENV + "=jdbc:postgresql://host:port/db?user=…&password=… (a role that may CREATE"
         + " DATABASE), or install PostgreSQL (scripts/install-postgres.sh), or start Docker.";
     if (isCi()) {
