@@ -68,7 +68,7 @@ public final class Demo {
       print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
       print(s, """
           SELECT executed_strategy, rows_inserted, rows_deleted, initiator
-            FROM pgtrickle.pgt_refresh_history ORDER BY refresh_id""");
+            FROM pgtrickle.pgt_refresh_history ORDER BY history_id""");
 
       section("Direct writes to a stream table are refused");
       try {
@@ -79,7 +79,9 @@ public final class Demo {
       }
 
       section("Monitoring from any SQL client: pgtrickle.pgt_status");
-      print(s, "SELECT * FROM pgtrickle.pgt_status");
+      print(s, """
+          SELECT name, requested_mode, effective_mode, status, populated, last_refresh_at IS NOT NULL AS refreshed
+            FROM pgtrickle.pgt_status""");
 
       section("DROP MATERIALIZED VIEW revenue_by_region");
       s.execute("DROP MATERIALIZED VIEW revenue_by_region");
