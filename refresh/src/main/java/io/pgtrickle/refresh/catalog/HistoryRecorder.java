@@ -1,0 +1,136 @@
+package io.pgtrickle.refresh.catalog;
+
+import io.pgtrickle.refresh.option.RefreshMode;
+import io.pgtrickle.refresh.sql.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+
+/**
+ * Writes {@code pgtrickle.pgt_refresh_history}. Times come from the database clock
+ * ({@code clock_timestamp()}), so staleness computed in SQL is consistent with them.
+ */
+public final class HistoryRecorder {
+
+  /** What started a refresh. */
+  public enum Initiator {
+    CREATE("create"),
+    REFRESH("refresh"),
+    ALTER("alter"),
+    SCHEDULER("scheduler");
+
+    private final String sqlName;
+
+    Initiator(String sqlName) {
+      this.sqlName = sqlName;
+    }
+
+    public String sqlName() {
+      return sqlName;
+    }
+  }
+
+  /** What actually ran. */
+  public enum Strategy {
+    FULL("full"),
+    NO_DATA("no_data");
+
+    private final String sqlName;
+
+    Strategy(String sqlName) {
+      this.sqlName = sqlName;
+    }
+
+    public String sqlName() {
+      return sqlName;
+    }
+  }
+
+  private HistoryRecorder() {}
+
+  /** The database's clock now: pass it to {@link #succeeded} / {@link #failed} as the start time. */
+  public static OffsetDateTime clock(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pg_catalog.clock_timestamp()")) {
+      rs.next();
+      return rs.getObject(1, OffsetDateTime.class);
+    }
+  }
+
+  /** Records a successful refresh; {@code rowsDeleted} may be null (unknown, e.g. TRUNCATE). */
+  public static void succeeded(
+      Connection connection,
+      long pgtId,
+      Initiator initiator,
+      RefreshMode requested,
+      Strategy executed,
+      long rowsInserted,
+      Long rowsDeleted,
+      OffsetDateTime startedAt)
+      throws SQLException {
+    insert(connection, pgtId, initiator, requested, executed, rowsInserted, rowsDeleted, startedAt,
+        "succeeded", null, null);
+  }
+
+  /** Records a failed refresh. */
+  public static void failed(
+      Connection connection,
+      long pgtId,
+      Initiator initiator,
+      RefreshMode requested,
+      OffsetDateTime startedAt,
+      String sqlState,
+      String message)
+      throws SQLException {
+    insert(connection, pgtId, initiator, requested, null, null, null, startedAt, "failed", sqlState,
+        message);
+  }
+
+  private static void insert(
+      Connection connection,
+      long pgtId,
+      Initiator initiator,
+      RefreshMode requested,
+      Strategy executed,
+      Long rowsInserted,
+      Long rowsDeleted,
+      OffsetDateTime startedAt,
+      String status,
+      String sqlState,
+      String message)
+      throws SQLException {
+    String sql =
+        "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (\"pgt_id\", \"initiator\","
+            + " \"requested_strategy\", \"executed_strategy\", \"rows_inserted\", \"rows_deleted\","
+            + " \"started_at\", \"finished_at\", \"duration_ms\", \"status\", \"error_sqlstate\","
+            + " \"error_message\")"
+            + " SELECT ?, ?, ?, ?, ?, ?, s.t, f.t,"
+            + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?"
+            + " FROM (SELECT ?::timestamptz AS t) s, (SELECT pg_catalog.clock_timestamp() AS t) f";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, pgtId);
+      ps.setString(2, initiator.sqlName());
+      ps.setString(3, requested.sqlName());
+      ps.setString(4, executed == null ? null : executed.sqlName());
+      setLong(ps, 5, rowsInserted);
+      setLong(ps, 6, rowsDeleted);
+      ps.setString(7, status);
+      ps.setString(8, sqlState);
+      ps.setString(9, message);
+      ps.setObject(10, startedAt);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, value);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.pgtrickle.refresh.ddl;
+
+import io.pgtrickle.refresh.api.AlterStreamTable;
+import io.pgtrickle.refresh.api.DdlOutcome;
+import io.pgtrickle.refresh.api.OptionSetting;
+import io.pgtrickle.refresh.catalog.Relation;
+import io.pgtrickle.refresh.catalog.RelationResolver;
+import io.pgtrickle.refresh.catalog.StreamTableCatalog;
+import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.option.ModePolicy;
+import io.pgtrickle.refresh.option.OptionValidator;
+import io.pgtrickle.refresh.option.RefreshMode;
+import io.pgtrickle.refresh.option.StreamOptions;
+import io.pgtrickle.refresh.sql.TransactionScope;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ALTER MATERIALIZED VIEW [IF EXISTS] name SET (…) | RESET (…)}: validates the
+ * {@code pgtrickle.*} items (22023; {@code pgtrickle.stream} is 0A000), stores them (RESET = default),
+ * recomputes the effective mode and applies ordinary storage parameters with {@code ALTER TABLE …
+ * SET/RESET}. A missing name is 42P01 (a NOTICE with IF EXISTS); a relation that is not a stream table
+ * is 42809 when {@code pgtrickle.*} options are given, else the statement goes to PostgreSQL.
+ */
+public final class AlterHandler implements CommandHandler {
+
+  private static final Logger LOG = System.getLogger(AlterHandler.class.getName());
+
+  private final AlterStreamTable command;
+
+  public AlterHandler(AlterStreamTable command) {
+    this.command = command;
+  }
+
+  @Override
+  public void validate() throws SQLException {
+    StreamOptions options =
+        OptionValidator.forAlter(StreamOptions.defaults(), command.setOptions(), command.resetOptions());
+    boolean setsMode =
+        command.setOptions().stream().anyMatch(o -> o.name().equalsIgnoreCase("refresh_mode"));
+    if (setsMode) {
+      ModePolicy.effectiveMode(options.refreshMode());
+    }
+  }
+
+  @Override
+  public DdlOutcome handle(Connection connection, TransactionScope scope) throws SQLException {
+    Optional<Relation> relation = RelationResolver.resolve(connection, command.name());
+    if (relation.isEmpty()) {
+      if (command.ifExists()) {
+        return new DdlOutcome(0, List.of(Messages.relationDoesNotExistSkipping(command.name())));
+      }
+      throw Messages.relationDoesNotExist(command.name());
+    }
+    Optional<StreamTableRow> row = StreamTableCatalog.lockByRelid(connection, relation.get().oid());
+    boolean hasPgtrickleOptions =
+        !command.setOptions().isEmpty() || !command.resetOptions().isEmpty();
+    if (row.isEmpty()) {
+      if (hasPgtrickleOptions) {
+        throw Messages.notAStreamTable(relation.get().name());
+      }
+      alterStorage(connection, "ALTER MATERIALIZED VIEW " + relation.get().sql());
+      return DdlOutcome.of(0);
+    }
+    StreamTableRow st = row.get();
+    if (hasPgtrickleOptions) {
+      StreamOptions options =
+          OptionValidator.forAlter(st.options(), command.setOptions(), command.resetOptions());
+      RefreshMode effective = ModePolicy.effectiveMode(options.refreshMode());
+      StreamTableCatalog.updateOptions(connection, st.pgtId(), options, effective);
+      LOG.log(Level.DEBUG, "altered {0}: {1}", st.displayName(), options);
+    }
+    alterStorage(connection, "ALTER TABLE " + st.storageSql());
+    return DdlOutcome.of(0);
+  }
+
+  private void alterStorage(Connection connection, String alterPrefix) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      if (!command.setStorage().isEmpty()) {
+        st.execute(alterPrefix + " SET ("
+            + command.setStorage().stream().map(OptionSetting::toSql)
+                .collect(Collectors.joining(", ")) + ")");
+      }
+      if (!command.resetStorage().isEmpty()) {
+        st.execute(alterPrefix + " RESET (" + String.join(", ", command.resetStorage()) + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.pgtrickle.refresh.full;
+
+import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.ddl.Column;
+import io.pgtrickle.refresh.ddl.DefinitionView;
+import io.pgtrickle.refresh.sql.Maintenance;
+import io.pgtrickle.refresh.sql.Sql;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * FULL maintenance of one stream table: recompute with the defining query (through its definition
+ * view) and write the result, with the guard bypass on. Callers hold the catalog row lock.
+ *
+ * <ul>
+ *   <li>{@link #populate}: the table is known to be empty (just created, or unpopulated): one
+ *       {@code INSERT … SELECT}.
+ *   <li>{@link #applyDifference}: one statement that deletes surplus and inserts missing rows only
+ *       ({@link DiffStatement}); rows that did not change are not rewritten.
+ *   <li>{@link #truncate}: {@code WITH NO DATA}.
+ * </ul>
+ *
+ * <p>None of them blocks readers beyond what the writes themselves lock (row locks; TRUNCATE takes an
+ * ACCESS EXCLUSIVE lock), which is why {@code REFRESH … CONCURRENTLY} needs nothing special.
+ */
+public final class FullRefresher {
+
+  private static final Logger LOG = System.getLogger(FullRefresher.class.getName());
+
+  private FullRefresher() {}
+
+  /** Fills an empty stream table; returns the number of rows inserted. */
+  public static long populate(Connection connection, StreamTableRow st) throws SQLException {
+    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    String names = Sql.identList(columns.stream().map(Column::name).toList());
+    String sql =
+        columns.isEmpty()
+            ? "INSERT INTO " + st.storageSql() + " SELECT FROM " + st.definitionViewSql()
+            : "INSERT INTO " + st.storageSql() + " (" + names + ") SELECT " + names + " FROM "
+                + st.definitionViewSql();
+    long inserted =
+        Maintenance.bypassGuard(
+            connection,
+            () -> {
+              try (Statement s = connection.createStatement()) {
+                return s.executeLargeUpdate(sql);
+              }
+            });
+    LOG.log(Level.DEBUG, "populated {0}: {1} rows", st.displayName(), inserted);
+    return inserted;
+  }
+
+  /** Brings a populated stream table up to date by writing only the difference. */
+  public static RefreshCounts applyDifference(Connection connection, StreamTableRow st)
+      throws SQLException {
+    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    ColumnComparability comparability = new ColumnComparability(connection);
+    boolean[] sortable = new boolean[columns.size()];
+    for (int i = 0; i < sortable.length; i++) {
+      sortable[i] = comparability.sortable(columns.get(i).typeOid());
+    }
+    String sql = DiffStatement.build(st.storageSql(), st.definitionViewSql(), columns, sortable);
+    LOG.log(Level.TRACE, "full refresh of {0}: {1}", st.displayName(), sql);
+    RefreshCounts counts =
+        Maintenance.bypassGuard(
+            connection,
+            () -> {
+              try (Statement s = connection.createStatement();
+                  ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return new RefreshCounts(rs.getLong(1), rs.getLong(2));
+              }
+            });
+    LOG.log(Level.DEBUG, "refreshed {0}: +{1} -{2}", st.displayName(), counts.rowsInserted(),
+        counts.rowsDeleted());
+    return counts;
+  }
+
+  /** Empties the stream table ({@code WITH NO DATA}). */
+  public static void truncate(Connection connection, StreamTableRow st) throws SQLException {
+    Maintenance.bypassGuard(
+        connection,
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            s.execute("TRUNCATE ONLY " + st.storageSql());
+          }
+          return null;
+        });
+  }
+}

@@ -1,0 +1,8 @@
+package io.pgtrickle.refresh.full;
+
+/**
+ * Rows a refresh wrote.
+ *
+ * @param rowsDeleted null when unknown (TRUNCATE)
+ */
+public record RefreshCounts(long rowsInserted, Long rowsDeleted) {}
