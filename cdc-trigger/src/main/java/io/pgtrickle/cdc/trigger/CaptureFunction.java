@@ -1,0 +1,103 @@
+package io.pgtrickle.cdc.trigger;
+
+import io.pgtrickle.spi.cdc.ChangeBufferLayout;
+import io.pgtrickle.spi.cdc.SqlIdentifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The generated PL/pgSQL trigger function of one source, {@code pgtrickle_changes."capture_<oid>"}: one
+ * function for all four capture triggers, branching on {@code TG_OP}, regenerated whenever the captured
+ * columns change. PL/pgSQL plans each statement per trigger relation on first use, so the same function
+ * serves the source and all its partitions or children.
+ *
+ * <p>It is {@code SECURITY DEFINER} (writers need no privilege on the buffer, which PUBLIC cannot touch)
+ * with a pinned {@code search_path} (every name in it is qualified anyway) and {@code extra_float_digits}
+ * pinned to shortest-exact output, which the text comparison of floats relies on. EXECUTE is revoked
+ * from PUBLIC; triggers fire regardless.
+ */
+final class CaptureFunction {
+
+  private static final String NAME_PREFIX = "capture_";
+
+  private static final String EXISTING_BODY_SQL =
+      "SELECT p.oid, p.prosrc FROM pg_catalog.pg_proc p"
+          + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+          + " WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0";
+
+  private final long sourceOid;
+
+  CaptureFunction(long sourceOid) {
+    this.sourceOid = sourceOid;
+  }
+
+  /** Quoted, qualified name without argument list. */
+  String qualifiedName() {
+    return SqlIdentifiers.qualified(
+        ChangeBufferLayout.SCHEMA, NAME_PREFIX + Long.toUnsignedString(sourceOid));
+  }
+
+  /** The PL/pgSQL body for these statements. */
+  static String body(CaptureStatements statements) {
+    return "\nBEGIN\n"
+        + "  IF TG_OP = 'INSERT' THEN\n    " + statements.insert() + ";\n"
+        + "  ELSIF TG_OP = 'UPDATE' THEN\n    " + statements.update() + ";\n"
+        + "  ELSIF TG_OP = 'DELETE' THEN\n    " + statements.delete() + ";\n"
+        + "  ELSIF TG_OP = 'TRUNCATE' THEN\n    " + statements.truncate() + ";\n"
+        + "  END IF;\n"
+        + "  RETURN NULL;\n"
+        + "END\n";
+  }
+
+  /** The installed function's OID and body, if it exists. */
+  Optional<Installed> installed(Connection connection) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(EXISTING_BODY_SQL)) {
+      ps.setString(1, ChangeBufferLayout.SCHEMA);
+      ps.setString(2, NAME_PREFIX + Long.toUnsignedString(sourceOid));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Installed(rs.getLong(1), rs.getString(2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Creates or replaces the function with {@code body}; returns its OID. */
+  long install(Connection connection, String body, String describedSource) throws SQLException {
+    String tag = dollarQuoteTag(body);
+    try (Statement st = connection.createStatement()) {
+      st.execute(
+          "CREATE OR REPLACE FUNCTION " + qualifiedName() + "() RETURNS trigger"
+              + " LANGUAGE plpgsql SECURITY DEFINER"
+              + " SET search_path = pg_catalog, pg_temp"
+              + " SET extra_float_digits = 1"
+              + " AS " + tag + body + tag);
+      st.execute("REVOKE ALL ON FUNCTION " + qualifiedName() + "() FROM PUBLIC");
+      st.execute(
+          "COMMENT ON FUNCTION " + qualifiedName() + "() IS "
+              + SqlLiterals.string("pgtrickle change capture of " + describedSource));
+    }
+    return installed(connection).orElseThrow().oid();
+  }
+
+  /** Drops the function if it exists (its triggers must be gone). */
+  void drop(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("DROP FUNCTION IF EXISTS " + qualifiedName() + "()");
+    }
+  }
+
+  /** A dollar-quote tag that does not occur in {@code body}. */
+  private static String dollarQuoteTag(String body) {
+    String tag = "$pgt$";
+    for (int i = 1; body.contains(tag); i++) {
+      tag = "$pgt" + i + "$";
+    }
+    return tag;
+  }
+
+  /** An installed capture function. */
+  record Installed(long oid, String body) {}
+}
