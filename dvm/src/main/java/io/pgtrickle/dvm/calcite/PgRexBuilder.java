@@ -1,0 +1,27 @@
+package io.pgtrickle.dvm.calcite;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Keeps casts to PostgreSQL-named types. Calcite drops a cast of a literal to an ANY-like type
+ * ({@code '[1,2,3]'::vector} would become the bare string, calcite.md §2); the cast carries meaning
+ * in PostgreSQL (it picks the operator and the overload), so we keep it as written.
+ */
+public final class PgRexBuilder extends RexBuilder {
+  /** A builder over {@code typeFactory}. */
+  public PgRexBuilder(RelDataTypeFactory typeFactory) {
+    super(typeFactory);
+  }
+
+  @Override public RexNode makeCast(RelDataType type, RexNode exp, boolean matchNullability,
+      boolean safe, RexLiteral format) {
+    if (PgNamedType.is(type) && !type.equals(exp.getType())) {
+      return makeAbstractCast(type, exp, safe);
+    }
+    return super.makeCast(type, exp, matchNullability, safe, format);
+  }
+}
