@@ -56,8 +56,10 @@ public final class PgTrickleEngine implements StreamTableEngine {
     try {
       return runOnce(connection, handler);
     } catch (SQLException first) {
-      if (SqlStates.UNDEFINED_TABLE.equals(first.getSQLState())
-          && catalogState.recheck(connection)) {
+      boolean missingObject =
+          SqlStates.UNDEFINED_TABLE.equals(first.getSQLState())
+              || SqlStates.INVALID_SCHEMA_NAME.equals(first.getSQLState());
+      if (missingObject && catalogState.recheck(connection)) {
         LOG.log(Level.INFO, "pgtrickle catalog is missing or out of date; installing it and retrying");
         try {
           return runOnce(connection, handler);
