@@ -26,7 +26,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  */
 public final class PgOperators {
   /** PostgreSQL's precedence level for user/extension operators, in Calcite's scale. */
-  public static final int PG_OTHER_OPERATOR_PRECEDENCE = 35;
+  public static final int PG_OTHER_OPERATOR_PRECEDENCE = 36;
 
   /** pgvector L2 distance {@code <->}; float8. */
   public static final SqlBinaryOperator L2_DISTANCE = distance("<->");

@@ -1,0 +1,150 @@
+package io.pgtrickle.dvm.analysis;
+
+import io.pgtrickle.dvm.plan.AntiJoin;
+import io.pgtrickle.dvm.plan.Filter;
+import io.pgtrickle.dvm.plan.PlanNode;
+import io.pgtrickle.dvm.plan.ScalarExpression;
+import io.pgtrickle.dvm.plan.SemiJoin;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * Turns a WHERE clause's sub-query conjuncts into semi- and anti-joins:
+ * <ul>
+ *   <li>{@code EXISTS (q)} → {@link SemiJoin}; {@code NOT EXISTS (q)} → {@link AntiJoin} NOT_EXISTS.
+ *   A correlated {@code q} is accepted when its correlation sits in the top WHERE of {@code q}
+ *   (the usual {@code WHERE inner.k = outer.k AND …}); those conjuncts become the join condition.</li>
+ *   <li>{@code (a, b) IN (q)} → {@link SemiJoin} on {@code a = q1 AND b = q2};
+ *   {@code NOT IN} → {@link AntiJoin} NOT_IN, keeping SQL's NULL semantics explicit. Only
+ *   uncorrelated {@code q}.</li>
+ * </ul>
+ * Other conjuncts stay a {@link Filter} below the joins. A sub-query anywhere else (under OR, as a
+ * scalar value, with ANY/ALL) is refused with a precise reason. This is the decorrelation IVM needs,
+ * without the aggregate-and-LEFT-JOIN shapes of Calcite's general decorrelator (calcite.md §3).
+ */
+final class SubqueryLowering {
+  private final RelToPlanConverter converter;
+
+  SubqueryLowering(RelToPlanConverter converter) {
+    this.converter = converter;
+  }
+
+  PlanNode lower(LogicalFilter filter) throws UnsupportedQueryException {
+    RexBuilder rex = filter.getCluster().getRexBuilder();
+    List<RexNode> plain = new ArrayList<>();
+    List<RexNode> subqueries = new ArrayList<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+      RexNode core = conjunct.isA(SqlKind.NOT) ? ((RexCall) conjunct).getOperands().get(0) : conjunct;
+      if (core instanceof RexSubQuery sq && (sq.getKind() == SqlKind.EXISTS || sq.getKind() == SqlKind.IN)) {
+        subqueries.add(conjunct);
+      } else if (RexUtil.SubQueryFinder.find(conjunct) != null) {
+        throw new UnsupportedQueryException(describe(RexUtil.SubQueryFinder.find(conjunct)));
+      } else {
+        plain.add(conjunct);
+      }
+    }
+    PlanNode node = converter.convert(filter.getInput());
+    if (!plain.isEmpty()) {
+      node = new Filter(node, new ScalarExpression(RexUtil.composeConjunction(rex, plain)));
+    }
+    int leftWidth = filter.getInput().getRowType().getFieldCount();
+    for (RexNode conjunct : subqueries) {
+      boolean negated = conjunct.isA(SqlKind.NOT);
+      RexSubQuery sq = (RexSubQuery) (negated ? ((RexCall) conjunct).getOperands().get(0) : conjunct);
+      node = sq.getKind() == SqlKind.EXISTS
+          ? exists(node, sq, negated, leftWidth, rex)
+          : in(node, sq, negated, leftWidth, rex);
+    }
+    return node;
+  }
+
+  private static String describe(RexSubQuery sq) {
+    switch (sq.getKind()) {
+      case SCALAR_QUERY: return "scalar subquery";
+      case SOME:
+      case ALL: return "quantified comparison with a subquery (ANY/SOME/ALL)";
+      case EXISTS: return "EXISTS inside OR or another expression";
+      case IN: return "IN (subquery) inside OR or another expression";
+      default: return "subquery (" + sq.getKind() + ")";
+    }
+  }
+
+  private PlanNode exists(PlanNode left, RexSubQuery sq, boolean negated, int leftWidth, RexBuilder rex)
+      throws UnsupportedQueryException {
+    RelNode inner = sq.rel;
+    while (inner instanceof LogicalProject p && p.getProjects().stream().noneMatch(RexUtil::containsCorrelation)) {
+      inner = p.getInput(); // EXISTS ignores what the sub-query selects
+    }
+    List<RexNode> correlated = new ArrayList<>();
+    if (inner instanceof LogicalFilter f && RexUtil.containsCorrelation(f.getCondition())) {
+      List<RexNode> local = new ArrayList<>();
+      for (RexNode c : RelOptUtil.conjunctions(f.getCondition())) {
+        (RexUtil.containsCorrelation(c) ? correlated : local).add(c);
+      }
+      inner = local.isEmpty() ? f.getInput() : LogicalFilter.create(f.getInput(), RexUtil.composeConjunction(rex, local));
+    }
+    if (!RelOptUtil.getVariablesUsed(inner).isEmpty()) {
+      throw new UnsupportedQueryException("correlated subquery whose correlation is not in its top-level WHERE");
+    }
+    PlanNode right = converter.convert(inner);
+    List<RexNode> condition = new ArrayList<>();
+    for (RexNode c : correlated) {
+      condition.add(c.accept(new Decorrelate(leftWidth, rex)));
+    }
+    ScalarExpression cond = new ScalarExpression(RexUtil.composeConjunction(rex, condition));
+    return negated ? new AntiJoin(left, right, cond, AntiJoin.Semantics.NOT_EXISTS) : new SemiJoin(left, right, cond);
+  }
+
+  private PlanNode in(PlanNode left, RexSubQuery sq, boolean negated, int leftWidth, RexBuilder rex)
+      throws UnsupportedQueryException {
+    if (!RelOptUtil.getVariablesUsed(sq.rel).isEmpty()) {
+      throw new UnsupportedQueryException("correlated IN (subquery)");
+    }
+    PlanNode right = converter.convert(sq.rel);
+    List<RexNode> equalities = new ArrayList<>();
+    for (int i = 0; i < sq.getOperands().size(); i++) {
+      RexNode l = sq.getOperands().get(i);
+      RexNode r = new RexInputRef(leftWidth + i, sq.rel.getRowType().getFieldList().get(i).getType());
+      equalities.add(rex.makeCall(SqlStdOperatorTable.EQUALS, l, r));
+    }
+    ScalarExpression cond = new ScalarExpression(RexUtil.composeConjunction(rex, equalities));
+    return negated ? new AntiJoin(left, right, cond, AntiJoin.Semantics.NOT_IN) : new SemiJoin(left, right, cond);
+  }
+
+  /** Outer references become left fields; the sub-query's own fields move after the left ones. */
+  private static final class Decorrelate extends RexShuttle {
+    private final int leftWidth;
+    private final RexBuilder rex;
+
+    Decorrelate(int leftWidth, RexBuilder rex) {
+      this.leftWidth = leftWidth;
+      this.rex = rex;
+    }
+
+    @Override public RexNode visitInputRef(RexInputRef ref) {
+      return new RexInputRef(leftWidth + ref.getIndex(), ref.getType());
+    }
+
+    @Override public RexNode visitFieldAccess(RexFieldAccess access) {
+      if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+        return rex.makeInputRef(access.getType(), access.getField().getIndex());
+      }
+      return super.visitFieldAccess(access);
+    }
+  }
+}
