@@ -1,0 +1,166 @@
+package io.pgtrickle.jdbc.script;
+
+import io.pgtrickle.jdbc.StreamTableEngines;
+import io.pgtrickle.jdbc.ddl.DdlErrors;
+import io.pgtrickle.jdbc.ddl.DdlParser;
+import io.pgtrickle.jdbc.ddl.ParsedDdl;
+import io.pgtrickle.jdbc.sql.SqlStatement;
+import io.pgtrickle.jdbc.sql.StatementSplitter;
+import io.pgtrickle.refresh.api.DdlOutcome;
+import io.pgtrickle.refresh.api.QualifiedName;
+import io.pgtrickle.refresh.api.StreamTableCommand;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * Decides, for one connection, which SQL strings involve stream tables and hands their stream-table
+ * statements to the engine. Everything else is left for PostgreSQL exactly as the application wrote
+ * it.
+ */
+public final class DdlRouter {
+
+  private static final System.Logger LOG = System.getLogger(DdlRouter.class.getName());
+
+  private final Connection postgres;
+  private final boolean enabled;
+
+  /**
+   * @param postgres the PgJDBC connection (the engine works on it)
+   * @param enabled false for {@code pgtrickle.intercept=false}: nothing is ever routed
+   */
+  public DdlRouter(Connection postgres, boolean enabled) {
+    this.postgres = postgres;
+    this.enabled = enabled;
+  }
+
+  /** The PgJDBC connection underneath. */
+  public Connection postgres() {
+    return postgres;
+  }
+
+  /**
+   * The plan for {@code sql}, or null when it certainly contains no stream-table DDL (then it goes to
+   * PostgreSQL untouched). Strings without the word {@code materialized} are answered without lexing.
+   *
+   * @throws SQLException 22023 / 0A000 for stream-table DDL that cannot be honoured
+   */
+  public ScriptPlan plan(String sql) throws SQLException {
+    if (!enabled || sql == null || !MaterializedKeyword.mayAppearIn(sql)) {
+      return null;
+    }
+    List<SqlStatement> statements = StatementSplitter.split(sql, standardConformingStrings());
+    if (statements.stream().noneMatch(DdlParser::isMaterializedViewDdl)) {
+      return null;
+    }
+    List<PlannedStatement> planned = new ArrayList<>(statements.size());
+    boolean any = false;
+    for (SqlStatement statement : statements) {
+      ParsedDdl ddl = DdlParser.parse(statement, standardConformingStrings());
+      any |= !(ddl instanceof ParsedDdl.NotStreamDdl);
+      planned.add(new PlannedStatement(statement, ddl));
+    }
+    return any ? new ScriptPlan(sql, planned) : null;
+  }
+
+  /** Where a SQL string goes: straight to PostgreSQL ({@code sql}) or through a {@code script}. */
+  public record Route(String sql, ScriptPlan script) {
+
+    static Route passThrough(String sql) {
+      return new Route(sql, null);
+    }
+
+    public boolean isScript() {
+      return script != null;
+    }
+  }
+
+  /** {@link #plan} and {@link #route(ScriptPlan)} in one: what to do with {@code sql} right now. */
+  public Route route(String sql) throws SQLException {
+    ScriptPlan plan = plan(sql);
+    return plan == null ? Route.passThrough(sql) : route(plan);
+  }
+
+  /** What to do with {@code plan} right now (see {@link #passThroughSql}). */
+  public Route route(ScriptPlan plan) throws SQLException {
+    String direct = passThroughSql(plan);
+    return direct != null ? Route.passThrough(direct) : new Route(null, plan);
+  }
+
+  /**
+   * Decides now (the catalog may have changed since the plan was made) whether {@code plan} passes
+   * through: returns the SQL to send to PostgreSQL as it is, or null when the plan must run as a
+   * script with stream-table statements going to the engine.
+   */
+  public String passThroughSql(ScriptPlan plan) throws SQLException {
+    boolean routed = plan.hasCertainStreamDdl() || anyStreamTableIn(plan);
+    if (!routed) {
+      return plan.passThroughSql();
+    }
+    if (plan.sentStatementCount() > 1 && plan.hasTransactionControl()) {
+      throw DdlErrors.notSupported(
+          "a SQL string with stream-table DDL cannot also hold transaction control statements"
+              + " (BEGIN, COMMIT, ROLLBACK, SAVEPOINT …); send them as separate statements");
+    }
+    return null;
+  }
+
+  private boolean anyStreamTableIn(ScriptPlan plan) {
+    for (PlannedStatement statement : plan.statements()) {
+      if (statement.ddl() instanceof ParsedDdl.StreamDdlIfStreamTable conditional
+          && anyStreamTable(conditional.names())) {
+        return true;
+      }
+      if (statement.ddl() instanceof ParsedDdl.UnsupportedOnStreamTable unsupported
+          && anyStreamTable(List.of(unsupported.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether one of {@code names} is a stream table now. When the engine cannot tell (no engine, or
+   * the transaction is aborted: 25P02) the answer is false, and PostgreSQL answers the statement.
+   */
+  boolean anyStreamTable(List<QualifiedName> names) {
+    try {
+      for (QualifiedName name : names) {
+        if (StreamTableEngines.get().isStreamTable(postgres, name)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      LOG.log(
+          Level.DEBUG,
+          "cannot tell whether {0} are stream tables ({1}: {2}); leaving the statement to PostgreSQL",
+          names,
+          e.getSQLState(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  /** Runs one stream-table statement through the engine. */
+  DdlOutcome execute(StreamTableCommand command) throws SQLException {
+    LOG.log(Level.DEBUG, "routing to the pgtrickle engine: {0}", command.getClass().getSimpleName());
+    return StreamTableEngines.get().execute(postgres, command);
+  }
+
+  /** Whether the connection is in auto-commit mode. */
+  boolean autoCommit() throws SQLException {
+    return postgres.getAutoCommit();
+  }
+
+  private boolean standardConformingStrings() {
+    try {
+      return postgres.unwrap(BaseConnection.class).getStandardConformingStrings();
+    } catch (SQLException notPgJdbc) {
+      return true;
+    }
+  }
+}
