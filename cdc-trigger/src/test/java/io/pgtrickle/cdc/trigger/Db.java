@@ -59,6 +59,10 @@ final class Db {
     return rows;
   }
 
+  static List<String> sorted(List<String> rows) {
+    return sorted(rows.toArray(String[]::new));
+  }
+
   static List<String> sorted(String... rows) {
     List<String> list = new ArrayList<>(List.of(rows));
     java.util.Collections.sort(list);
