@@ -14,7 +14,8 @@ import java.util.Map;
  * default btree operator class), or must be compared by its text form (json, xml, point, box, xid, …).
  *
  * <p>Rules, following PostgreSQL's own lookup: a default btree opclass whose input type is the type or
- * binary-coercible from it (varchar uses text_ops); domains use their base type; enums, ranges and
+ * binary-coercible from it by an implicit cast (varchar uses text_ops; xml's explicit binary cast to text
+ * does not count); domains use their base type; enums, ranges and
  * multiranges always have one; arrays and composites are comparable when their element / every
  * attribute type is (array_ops, record_ops). Btree rather than hash because the refresh partitions
  * rows with window functions, which sort.
@@ -29,7 +30,7 @@ public final class ColumnComparability {
           + "  WHERE am.\"amname\" = 'btree' AND oc.\"opcdefault\""
           + "    AND (oc.\"opcintype\" = t.\"oid\" OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast k"
           + "          WHERE k.\"castsource\" = t.\"oid\" AND k.\"casttarget\" = oc.\"opcintype\""
-          + "            AND k.\"castmethod\" = 'b')))"
+          + "            AND k.\"castmethod\" = 'b' AND k.\"castcontext\" = 'i')))"
           + " FROM pg_catalog.pg_type t WHERE t.\"oid\" = ?::oid";
 
   private static final String ATTRIBUTES =
