@@ -95,7 +95,7 @@ final class CapturePlan {
       }
       captured.add(column);
     }
-    return new CapturePlan(source, existingBuffer.isPresent(), captured, missing, source.keyColumns());
+    return new CapturePlan(source, existingBuffer.isPresent(), captured, missing, source.pairingKey());
   }
 
   LiveSource source() {

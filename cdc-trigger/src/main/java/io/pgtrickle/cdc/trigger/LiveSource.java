@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param oid the table's OID
  * @param schema its current schema
  * @param name its current name
+ * @param partitioned whether it is a partitioned table (its key then spans all partitions)
  * @param columns every live column in attribute order
  * @param keyColumns the non-deferrable primary key, empty when there is none (a deferrable key can have
  *     transient duplicates inside a transaction, so it cannot pair old and new images)
@@ -20,6 +21,7 @@ record LiveSource(
     long oid,
     String schema,
     String name,
+    boolean partitioned,
     List<SourceColumn> columns,
     List<String> keyColumns,
     List<TableRef> descendants) {
@@ -32,6 +34,15 @@ record LiveSource(
 
   String qualifiedName() {
     return SqlIdentifiers.qualified(schema, name);
+  }
+
+  /**
+   * The key that pairs the old and new images of an UPDATE, or empty for the multiset difference. The
+   * primary key of a partitioned table is unique across all partitions; that of an inheritance parent
+   * covers the parent's own rows only, while its statements also change its children's rows.
+   */
+  List<String> pairingKey() {
+    return partitioned || descendants.isEmpty() ? keyColumns : List.of();
   }
 
   /** The table itself followed by its descendants: every table that needs the capture triggers. */

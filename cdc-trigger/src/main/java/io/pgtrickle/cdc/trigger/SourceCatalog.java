@@ -64,6 +64,7 @@ final class SourceCatalog {
   static LiveSource describe(Connection connection, long oid) throws SQLException {
     String schema;
     String name;
+    boolean partitioned;
     try (PreparedStatement ps = connection.prepareStatement(RELATION_SQL)) {
       ps.setLong(1, oid);
       try (ResultSet rs = ps.executeQuery()) {
@@ -80,10 +81,11 @@ final class SourceCatalog {
                   + " transition tables)",
               "0A000");
         }
+        partitioned = "p".equals(relkind);
       }
     }
     return new LiveSource(
-        oid, schema, name, columns(connection, oid), keyColumns(connection, oid),
+        oid, schema, name, partitioned, columns(connection, oid), keyColumns(connection, oid),
         descendants(connection, oid));
   }
 

@@ -73,7 +73,7 @@ public final class TriggerCdcBackend implements CdcBackend {
           List<String> captured = List.copyOf(columns.get().keySet());
           List<String> key = List.of();
           if (SourceCatalog.qualifiedName(connection, sourceOid).isPresent()) {
-            List<String> liveKey = SourceCatalog.describe(connection, sourceOid).keyColumns();
+            List<String> liveKey = SourceCatalog.describe(connection, sourceOid).pairingKey();
             key = captured.containsAll(liveKey) ? liveKey : List.of();
           }
           return Optional.of(

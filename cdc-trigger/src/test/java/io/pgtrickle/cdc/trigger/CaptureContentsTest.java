@@ -233,4 +233,23 @@ class CaptureContentsTest {
           Db.buffer(c, s, "id, a"));
     }
   }
+
+  @Test
+  void inheritanceChildrenWithDuplicateKeysAreCapturedExactly(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect()) {
+      Db.exec(
+          c,
+          "CREATE TABLE ip (id int PRIMARY KEY, a text)",
+          "CREATE TABLE ic (extra int) INHERITS (ip)");
+      SourceRelation s = Db.source(c, "ip");
+      assertEquals(List.of(), backend.ensureCapture(c, s, Set.of("a")).keyColumns(), "no pairing by key");
+      Db.exec(
+          c,
+          "INSERT INTO ip VALUES (1, 'p')",
+          "INSERT INTO ic VALUES (1, 'c', 0)",
+          "UPDATE ip SET a = CASE a WHEN 'p' THEN 'c' ELSE 'p' END",
+          "UPDATE ic SET extra = 1");
+      assertEquals(List.of("1|1|c", "1|1|p"), Db.buffer(c, s, "id, a"), "the swap changes nothing");
+    }
+  }
 }
