@@ -114,9 +114,9 @@ final class RandomWriter implements Runnable {
       case 2 -> "INSERT INTO " + table + " VALUES (" + id + ", " + k + ", " + v + ", 0)"
           + " ON CONFLICT (id) DO UPDATE SET v = excluded.v, u = " + table + ".u + 1";
       case 3 -> "UPDATE " + table + " SET v = " + v + " WHERE id BETWEEN " + id + " AND " + (id + 15);
-      case 4 -> "UPDATE " + table + " SET u = u + 1 WHERE id BETWEEN " + id + " AND " + (id + 30);
+      case 4 -> "UPDATE " + table + " SET u = u + 1 WHERE id BETWEEN " + id + " AND " + (id + 10);
       case 5 -> "UPDATE " + table + " SET id = id + 200 WHERE id = " + id;
-      case 6 -> "UPDATE " + table + " SET k = k + 1, v = v WHERE k = " + k;
+      case 6 -> "UPDATE " + table + " SET k = k + 1, v = v WHERE id BETWEEN " + id + " AND " + (id + 3);
       default -> "DELETE FROM " + table + " WHERE id BETWEEN " + id + " AND " + (id + 5);
     };
   }
@@ -125,9 +125,9 @@ final class RandomWriter implements Runnable {
     return switch (random.nextInt(7)) {
       case 0, 1 -> "INSERT INTO " + table + " VALUES (" + k + ", " + v + ", 0), (" + k + ", " + v + ", 0)";
       case 2 -> "UPDATE " + table + " SET v = " + v + " WHERE k = " + k;
-      case 3 -> "UPDATE " + table + " SET u = u + 1 WHERE k < " + k;
+      case 3 -> "UPDATE " + table + " SET u = u + 1 WHERE k BETWEEN " + k + " AND " + (k + 2);
       case 4 -> "UPDATE " + table + " SET k = k + 1 WHERE k = " + k;
-      case 5 -> "UPDATE " + table + " SET v = v, u = u + 1 WHERE k >= " + k;
+      case 5 -> "UPDATE " + table + " SET v = v, u = u + 1 WHERE k = " + k;
       default -> "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE k = "
           + k + " LIMIT 1)";
     };

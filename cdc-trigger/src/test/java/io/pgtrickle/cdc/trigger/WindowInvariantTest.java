@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class WindowInvariantTest {
 
   private static final int WRITERS = 4;
-  private static final int WINDOWS = 30;
+  private static final int WINDOWS = 40;
 
   @Test
   void keyedSourceWithConcurrentWriters(TestDatabase db) throws Exception {
@@ -64,7 +64,7 @@ class WindowInvariantTest {
           thread.start();
         }
         for (int i = 0; i < WINDOWS; i++) {
-          Thread.sleep(random.nextInt(60));
+          Thread.sleep(random.nextInt(80));
           consumer.refreshAndCheck();
         }
       } finally {
@@ -79,13 +79,16 @@ class WindowInvariantTest {
       consumer.refreshAndCheck(); // everything committed by now
       long commits = 0;
       long savepointRollbacks = 0;
+      long failures = 0;
       for (RandomWriter writer : writers) {
         assertNull(writer.crash(), "writer crashed (seed " + seed + ")");
         commits += writer.commits.get();
         savepointRollbacks += writer.savepointRollbacks.get();
+        failures += writer.failures.get();
       }
       System.out.println(
           table + ": " + commits + " commits, " + savepointRollbacks + " savepoint rollbacks, "
+              + failures + " failed transactions, "
               + consumer.consumedChanges() + " changes consumed over " + (WINDOWS + 1) + " windows");
       assertTrue(commits > 20, "the workload did too little to prove anything: " + commits);
       assertTrue(consumer.consumedChanges() > 50, "too few changes: " + consumer.consumedChanges());
