@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs the pgtrickle demo on an embedded PostgreSQL (downloaded as a Maven artifact): no set-up needed.
+# Step 1 builds the modules the demo needs into the local Maven repository; step 2 runs the demo.
 set -euo pipefail
 cd "$(dirname "$0")"
-exec ./mvnw -q -B -DskipTests -pl demo -am compile exec:java "$@"
+./mvnw -q -B -ntp -DskipTests "$@" -pl demo -am install
+exec ./mvnw -q -B -ntp "$@" -pl demo exec:java

@@ -13,7 +13,7 @@ import java.sql.Statement;
  * {@code CREATE MATERIALIZED VIEW … WITH (pgtrickle.stream = true)} through {@code jdbc:pgtrickle:},
  * changes to the sources, a refresh, and what the catalog says about it.
  *
- * <p>Run with {@code ./demo.sh} (or {@code ./mvnw -q -pl demo -am compile exec:java}).
+ * <p>Run with {@code ./demo.sh}.
  */
 public final class Demo {
 
