@@ -16,9 +16,10 @@ import java.util.Optional;
  * serves the source and all its partitions or children.
  *
  * <p>It is {@code SECURITY DEFINER} (writers need no privilege on the buffer, which PUBLIC cannot touch)
- * with a pinned {@code search_path} (every name in it is qualified anyway) and {@code extra_float_digits}
- * pinned to shortest-exact output, which the text comparison of floats relies on. EXECUTE is revoked
- * from PUBLIC; triggers fire regardless.
+ * with a pinned {@code search_path} (every name in it is qualified anyway), and with the output settings
+ * that the text comparison relies on pinned to exact, re-readable forms: shortest-exact floats
+ * ({@code extra_float_digits}), ISO dates with numeric zone offsets, postgres-style intervals. EXECUTE is
+ * revoked from PUBLIC; triggers fire regardless.
  */
 final class CaptureFunction {
 
@@ -73,6 +74,8 @@ final class CaptureFunction {
               + " LANGUAGE plpgsql SECURITY DEFINER"
               + " SET search_path = pg_catalog, pg_temp"
               + " SET extra_float_digits = 1"
+              + " SET DateStyle = 'ISO, MDY'"
+              + " SET IntervalStyle = 'postgres'"
               + " AS " + tag + body + tag);
       st.execute("REVOKE ALL ON FUNCTION " + qualifiedName() + "() FROM PUBLIC");
       st.execute(

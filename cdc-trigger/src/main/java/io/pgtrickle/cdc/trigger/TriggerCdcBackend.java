@@ -53,7 +53,9 @@ public final class TriggerCdcBackend implements CdcBackend {
           lockAgainstWriters(connection, plan.source().qualifiedName());
           // Another session may have changed the capture while we waited for the lock.
           CapturePlan locked = plan(connection, source.oid(), requested);
-          install(connection, locked);
+          if (!isInstalled(connection, locked)) {
+            install(connection, locked);
+          }
           return state(locked);
         });
   }
