@@ -42,10 +42,18 @@ enum ColumnComparison {
           2950L); // uuid
 
   private static final long BPCHAR = 1042L;
+  private static final long NUMERIC = 1700L;
 
-  /** The comparison for a column of base type {@code baseTypeOid} and the given collation kind. */
-  static ColumnComparison forType(long baseTypeOid, boolean deterministicCollation) {
+  /**
+   * The comparison for a column of base type {@code baseTypeOid} with type modifier {@code typmod} and
+   * the given collation kind. A numeric with a declared scale stores every value at that scale, so its
+   * equality is identity too.
+   */
+  static ColumnComparison forType(long baseTypeOid, int typmod, boolean deterministicCollation) {
     if (EXACT_TYPES.contains(baseTypeOid) && deterministicCollation) {
+      return EXACT;
+    }
+    if (baseTypeOid == NUMERIC && typmod >= 0) {
       return EXACT;
     }
     return baseTypeOid == BPCHAR ? BLANK_PADDED_TEXT_FORM : TEXT_FORM;

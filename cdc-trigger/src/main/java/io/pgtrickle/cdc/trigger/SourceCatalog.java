@@ -28,7 +28,7 @@ final class SourceCatalog {
           + " UNION ALL"
           + " SELECT r.attnum, t.typbasetype, CASE WHEN r.typmod >= 0 THEN r.typmod ELSE t.typtypmod END"
           + " FROM resolved r JOIN pg_catalog.pg_type t ON t.oid = r.typid WHERE t.typtype = 'd')"
-          + " SELECT a.attname, pg_catalog.format_type(r.typid, r.typmod), r.typid,"
+          + " SELECT a.attname, pg_catalog.format_type(r.typid, r.typmod), r.typid, r.typmod,"
           + " a.attcollation <> 0 AND a.attcollation <> bt.typcollation, cn.nspname, co.collname,"
           + " coalesce(co.collisdeterministic, true)"
           + " FROM pg_catalog.pg_attribute a"
@@ -128,9 +128,9 @@ final class SourceCatalog {
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ColumnComparison comparison =
-                    ColumnComparison.forType(rs.getLong(3), rs.getBoolean(7));
+                    ColumnComparison.forType(rs.getLong(3), rs.getInt(4), rs.getBoolean(8));
                 String collation =
-                    rs.getBoolean(4) ? SqlIdentifiers.qualified(rs.getString(5), rs.getString(6)) : null;
+                    rs.getBoolean(5) ? SqlIdentifiers.qualified(rs.getString(6), rs.getString(7)) : null;
                 columns.add(new SourceColumn(rs.getString(1), rs.getString(2), collation, comparison));
               }
             }
