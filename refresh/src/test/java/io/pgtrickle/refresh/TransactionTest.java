@@ -124,6 +124,19 @@ class TransactionTest {
   }
 
   @Test
+  void aTransactionOpenedWithBeginIsNotCommittedByTheEngine(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      assertTrue(c.getAutoCommit());
+      Db.exec(c, "BEGIN");
+      Ddl.run(c, Ddl.create("begun", "SELECT a FROM src"));
+      Db.fails("42P01", () -> Ddl.run(c, Ddl.create("begun_bad", "SELECT * FROM nowhere")));
+      assertEquals(5, Db.count(c, "SELECT count(*) FROM begun"), "the transaction is still usable");
+      Db.exec(c, "ROLLBACK");
+      assertEquals(NOTHING, traces(c, "begun"));
+    }
+  }
+
+  @Test
   void anAbortedCallerTransactionGetsPostgresqlsError(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);

@@ -62,6 +62,9 @@ public final class AlterHandler implements CommandHandler {
     boolean hasPgtrickleOptions =
         !command.setOptions().isEmpty() || !command.resetOptions().isEmpty();
     if (row.isEmpty()) {
+      if (RelationResolver.byOid(connection, relation.get().oid()).isEmpty()) {
+        throw Messages.relationDoesNotExist(command.name()); // dropped while we waited for the lock
+      }
       if (hasPgtrickleOptions) {
         throw Messages.notAStreamTable(relation.get().name());
       }

@@ -65,6 +65,9 @@ public final class RefreshHandler implements CommandHandler {
             .orElseThrow(() -> Messages.relationDoesNotExist(command.name()));
     Optional<StreamTableRow> row = StreamTableCatalog.lockByRelid(connection, relation.oid());
     if (row.isEmpty()) {
+      if (RelationResolver.byOid(connection, relation.oid()).isEmpty()) {
+        throw Messages.relationDoesNotExist(command.name()); // dropped while we waited for the lock
+      }
       passThrough(connection, relation);
       return DdlOutcome.of(0);
     }

@@ -4,7 +4,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Runs one engine statement with PostgreSQL's statement atomicity inside the caller's transaction
@@ -30,11 +32,15 @@ public final class TransactionScope {
     T run() throws SQLException;
   }
 
-  private final Connection connection;
+  /**
+   * The internal savepoint (SQL statements rather than {@code Connection.setSavepoint}, which PgJDBC
+   * refuses in auto-commit mode, where an application may still have opened a block with BEGIN).
+   */
+  static final String SAVEPOINT = "\"pgtrickle_statement\"";
+
   private final boolean ownTransaction;
 
-  private TransactionScope(Connection connection, boolean ownTransaction) {
-    this.connection = connection;
+  private TransactionScope(boolean ownTransaction) {
     this.ownTransaction = ownTransaction;
   }
 
@@ -54,8 +60,8 @@ public final class TransactionScope {
 
   /** Like {@link #run(Connection, Work)}, giving the work its scope. */
   public static <T> T run(Connection connection, ScopedWork<T> work) throws SQLException {
-    if (connection.getAutoCommit()) {
-      TransactionScope scope = new TransactionScope(connection, true);
+    if (connection.getAutoCommit() && !insideTransactionBlock(connection)) {
+      TransactionScope scope = new TransactionScope(true);
       connection.setAutoCommit(false);
       try {
         T result = work.run(scope);
@@ -68,28 +74,51 @@ public final class TransactionScope {
         restoreAutoCommit(connection);
       }
     }
-    TransactionScope scope = new TransactionScope(connection, false);
-    Savepoint savepoint = connection.setSavepoint();
+    TransactionScope scope = new TransactionScope(false);
+    sql(connection, "SAVEPOINT " + SAVEPOINT);
     T result;
     try {
       result = work.run(scope);
     } catch (SQLException | RuntimeException | Error e) {
       try {
-        connection.rollback(savepoint);
-        connection.releaseSavepoint(savepoint);
+        sql(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+        sql(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
       } catch (SQLException rollbackFailure) {
         e.addSuppressed(rollbackFailure);
       }
       throw e;
     }
-    connection.releaseSavepoint(savepoint);
+    sql(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
     return result;
+  }
+
+  private static void sql(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    }
   }
 
   /** A unit of work that wants to know its scope. */
   @FunctionalInterface
   public interface ScopedWork<T> {
     T run(TransactionScope scope) throws SQLException;
+  }
+
+  /**
+   * Auto-commit is on but the application opened a transaction block with a plain {@code BEGIN}: the
+   * statement must then not commit that transaction, so it runs under a savepoint like with auto-commit
+   * off.
+   */
+  private static boolean insideTransactionBlock(Connection connection) {
+    try {
+      if (connection.isWrapperFor(BaseConnection.class)) {
+        return connection.unwrap(BaseConnection.class).getTransactionState()
+            != TransactionState.IDLE;
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.DEBUG, "could not read the transaction state", e);
+    }
+    return false;
   }
 
   private static void rollbackQuietly(Connection connection, Throwable failure) {

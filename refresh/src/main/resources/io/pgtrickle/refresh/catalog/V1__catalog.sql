@@ -193,6 +193,11 @@ COMMENT ON COLUMN "pgtrickle"."pgt_status"."staleness" IS 'now() - last_refresh_
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."last_error" IS 'Message of the last failed refresh';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."row_estimate" IS 'pg_class.reltuples of the stream table (NULL before the first ANALYZE/VACUUM)';
 
+-- Reading is open to every role: the driver of any role must be able to tell whether a name is a
+-- stream table, and nothing here is more private than pg_views already shows (the definition views).
+-- Writing stays with the catalog owner (roles that create stream tables need grants).
 GRANT SELECT ON "pgtrickle"."pgt_status" TO PUBLIC;
 GRANT SELECT ON "pgtrickle"."pgt_refresh_history" TO PUBLIC;
+GRANT SELECT ON "pgtrickle"."pgt_stream_tables" TO PUBLIC;
+GRANT SELECT ON "pgtrickle"."pgt_dependencies" TO PUBLIC;
 GRANT SELECT ON "pgtrickle"."schema_version" TO PUBLIC;
