@@ -112,7 +112,7 @@ public abstract class InterceptingStatement<T extends Statement> extends Forward
                 delegate.getResultSetConcurrency(),
                 delegate.getResultSetHoldability());
     piece.setEscapeProcessing(escapeProcessing);
-    piece.setLargeMaxRows(delegate.getLargeMaxRows());
+    piece.setMaxRows(delegate.getMaxRows());
     piece.setMaxFieldSize(delegate.getMaxFieldSize());
     piece.setQueryTimeout(delegate.getQueryTimeout());
     piece.setFetchSize(delegate.getFetchSize());
