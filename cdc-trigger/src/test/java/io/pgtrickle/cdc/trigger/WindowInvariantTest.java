@@ -94,4 +94,68 @@ class WindowInvariantTest {
       assertTrue(consumer.consumedChanges() > 50, "too few changes: " + consumer.consumedChanges());
     }
   }
+
+  /**
+   * The first frontier: capture installed, and later extended, while writers are in the middle of
+   * transactions; consumers populated after each install see exact windows from their first refresh.
+   */
+  @Test
+  void captureInstalledAndExtendedWhileWritersRun(TestDatabase db) throws Exception {
+    long seed = Long.getLong("pgtrickle.test.seed", System.nanoTime());
+    System.out.println(getClass().getSimpleName() + " install-under-load seed " + seed);
+    Random random = new Random(seed);
+    TriggerCdcBackend backend = new TriggerCdcBackend();
+    try (Connection c = db.connect(); Connection b = db.connect()) {
+      Db.exec(c, "CREATE TABLE inv_live (id int PRIMARY KEY, k int, v text, u int)");
+      SourceRelation source = Db.source(c, "inv_live");
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> threads = new ArrayList<>();
+      List<RandomWriter> writers = new ArrayList<>();
+      List<Connection> connections = new ArrayList<>();
+      SimulatedConsumer withK;
+      SimulatedConsumer withKv;
+      try {
+        for (int i = 0; i < WRITERS; i++) {
+          Connection wc = db.connect();
+          connections.add(wc);
+          RandomWriter writer = new RandomWriter(wc, "inv_live", RandomWriter.Shape.KEYED, seed + i, stop, 15);
+          writers.add(writer);
+          Thread thread = new Thread(writer, "live-writer-" + i);
+          threads.add(thread);
+          thread.start();
+        }
+        Thread.sleep(200);
+        backend.ensureCapture(c, source, Set.of("k"));
+        withK = SimulatedConsumer.populate(c, source, "id, k", "live_k");
+        for (int i = 0; i < 10; i++) {
+          Thread.sleep(random.nextInt(60));
+          withK.refreshAndCheck();
+        }
+        backend.ensureCapture(c, source, Set.of("v"));
+        withKv = SimulatedConsumer.populate(b, source, "id, k, v", "live_kv");
+        for (int i = 0; i < 20; i++) {
+          Thread.sleep(random.nextInt(60));
+          if (random.nextBoolean()) {
+            withK.refreshAndCheck();
+          } else {
+            withKv.refreshAndCheck();
+          }
+        }
+      } finally {
+        stop.set(true);
+        for (Thread thread : threads) {
+          thread.join(30_000);
+        }
+        for (Connection wc : connections) {
+          wc.close();
+        }
+      }
+      for (RandomWriter writer : writers) {
+        assertNull(writer.crash(), "writer crashed (seed " + seed + ")");
+      }
+      withK.refreshAndCheck();
+      withKv.refreshAndCheck();
+      assertTrue(withKv.consumedChanges() > 20, "too few changes: " + withKv.consumedChanges());
+    }
+  }
 }
