@@ -254,4 +254,33 @@ class RefreshTest {
               + " WHERE s.storage_name = 'busy_st' AND initiator = 'refresh' ORDER BY history_id"));
     }
   }
+
+  @Test
+  void aRefreshWaitingForADropReportsTheTableGone(TestDatabase db) throws Exception {
+    try (Connection dropper = db.connect(); Connection refresher = db.connect()) {
+      Db.exec(dropper, "CREATE TABLE gone(a int)", "INSERT INTO gone VALUES (1)");
+      Ddl.run(dropper, Ddl.create("gone_st", "SELECT a FROM gone"));
+      dropper.setAutoCommit(false);
+      Ddl.run(dropper, Ddl.drop(false, "gone_st"));
+      int pid = ((Number) Db.scalar(refresher, "SELECT pg_backend_pid()")).intValue();
+      CompletableFuture<SQLException> waiting = CompletableFuture.supplyAsync(() -> {
+        try {
+          Ddl.run(refresher, Ddl.refresh("gone_st"));
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!"Lock".equals(Db.text(dropper, "SELECT wait_event_type FROM pg_stat_activity"
+          + " WHERE pid = " + pid)) && !waiting.isDone()) {
+        assertTrue(System.nanoTime() < deadline, "the refresh never waited");
+        Thread.sleep(20);
+      }
+      dropper.commit();
+      SQLException e = waiting.get(20, TimeUnit.SECONDS);
+      assertTrue(e != null, "the refresh of a dropped stream table must fail");
+      assertEquals("42P01", e.getSQLState(), e.getMessage());
+    }
+  }
 }
