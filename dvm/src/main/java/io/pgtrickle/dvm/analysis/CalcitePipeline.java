@@ -2,6 +2,7 @@ package io.pgtrickle.dvm.analysis;
 
 import io.pgtrickle.dvm.calcite.PgRexBuilder;
 import io.pgtrickle.dvm.calcite.PgSchemas;
+import io.pgtrickle.dvm.calcite.SearchPathCatalogReader;
 import io.pgtrickle.dvm.calcite.PgTypeFactory;
 import io.pgtrickle.dvm.catalog.CatalogReader;
 import io.pgtrickle.dvm.parse.CaseInsensitiveOperatorTable;
@@ -9,10 +10,6 @@ import io.pgtrickle.dvm.parse.CatalogFunctionTable;
 import io.pgtrickle.dvm.parse.FallbackOperatorTable;
 import io.pgtrickle.dvm.parse.PgOperators;
 import io.pgtrickle.dvm.parse.PgSqlParser;
-import java.util.List;
-import java.util.Properties;
-import org.apache.calcite.config.CalciteConnectionConfigImpl;
-import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCluster;
@@ -32,7 +29,7 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
+import io.pgtrickle.dvm.calcite.PgConvertletTable;
 
 /**
  * Parse → validate → {@link RelRoot}, configured for PostgreSQL as research/calcite.md recommends:
@@ -59,11 +56,9 @@ final class CalcitePipeline {
       throw new UnsupportedQueryException("syntax the analyzer does not understand: " + firstLine(e.getMessage()), e);
     }
     RelDataTypeFactory typeFactory = new PgTypeFactory();
-    Properties props = new Properties();
-    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", PgSchemas.root(catalog));
-    CalciteCatalogReader catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory,
-        new CalciteConnectionConfigImpl(props));
+    PgSchemas.registerTypeNames(parsed, root, catalog);
+    CalciteCatalogReader catalogReader = new SearchPathCatalogReader(root, catalog.searchPath(), typeFactory);
     SqlOperatorTable operators = new FallbackOperatorTable(BUILTIN_OPERATORS, new CatalogFunctionTable(catalog));
     SqlValidator validator = SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
@@ -84,8 +79,9 @@ final class CalcitePipeline {
         (rowType, queryString, schemaPath, viewPath) -> {
           throw new UnsupportedOperationException("views are read as relations");
         },
-        validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true));
+        validator, catalogReader, cluster, PgConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true)
+            .withRelBuilderConfigTransform(c -> c.withSimplify(false)));
     try {
       RelRoot relRoot = converter.convertQuery(validated, false, true);
       return relRoot.withRel(converter.trimUnusedFields(true, relRoot.rel));

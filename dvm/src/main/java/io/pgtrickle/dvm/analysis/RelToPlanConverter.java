@@ -166,8 +166,29 @@ final class RelToPlanConverter {
       }
       return new Scan(s.relation(), s.referenced(), renamed);
     }
+    if (project.getInput() instanceof TableScan scan) {
+      return projectOverNarrowedScan(project, scan);
+    }
     List<ScalarExpression> exprs = project.getProjects().stream().map(ScalarExpression::new).toList();
     return new Project(convert(project.getInput()), exprs, columns(project));
+  }
+
+  /** A scan of only the columns the projection uses, with the expressions renumbered onto it. */
+  private PlanNode projectOverNarrowedScan(LogicalProject project, TableScan scan)
+      throws UnsupportedQueryException {
+    List<Integer> used = org.apache.calcite.plan.RelOptUtil.InputFinder.bits(project.getProjects(), null).asList();
+    int[] newIndex = new int[scan.getRowType().getFieldCount()];
+    for (int i = 0; i < used.size(); i++) {
+      newIndex[used.get(i)] = i;
+    }
+    org.apache.calcite.rex.RexShuttle renumber = new org.apache.calcite.rex.RexShuttle() {
+      @Override public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
+      }
+    };
+    List<ScalarExpression> exprs = project.getProjects().stream()
+        .map(e -> new ScalarExpression(e.accept(renumber))).toList();
+    return new Project(scan(scan, used), exprs, columns(project));
   }
 
   private static boolean isDistinctInputRefs(List<RexNode> exprs) {

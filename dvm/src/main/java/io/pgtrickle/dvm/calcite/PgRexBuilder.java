@@ -5,6 +5,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Keeps casts to PostgreSQL-named types. Calcite drops a cast of a literal to an ANY-like type
@@ -17,11 +18,11 @@ public final class PgRexBuilder extends RexBuilder {
     super(typeFactory);
   }
 
-  @Override public RexNode makeCast(RelDataType type, RexNode exp, boolean matchNullability,
-      boolean safe, RexLiteral format) {
+  @Override public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp,
+      boolean matchNullability, boolean safe, RexLiteral format) {
     if (PgNamedType.is(type) && !type.equals(exp.getType())) {
-      return makeAbstractCast(type, exp, safe);
+      return makeAbstractCast(pos, type, exp, safe);
     }
-    return super.makeCast(type, exp, matchNullability, safe, format);
+    return super.makeCast(pos, type, exp, matchNullability, safe, format);
   }
 }

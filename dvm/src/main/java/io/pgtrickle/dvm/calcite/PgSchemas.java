@@ -29,6 +29,35 @@ public final class PgSchemas {
     return new Namespace(catalog, Optional.empty());
   }
 
+  /**
+   * Registers in {@code root} the unqualified type names {@code query} uses ({@code ::text},
+   * {@code CAST(x AS vector)}): Calcite resolves a simple type name only among the root's explicit
+   * types, so they are looked up in the catalog here, before validation.
+   */
+  public static void registerTypeNames(org.apache.calcite.sql.SqlNode query,
+      org.apache.calcite.jdbc.CalciteSchema root, CatalogReader catalog) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    query.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(org.apache.calcite.sql.SqlDataTypeSpec spec) {
+        org.apache.calcite.sql.SqlTypeNameSpec t = spec.getTypeNameSpec();
+        while (t instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec c) {
+          t = c.getElementTypeName();
+        }
+        if (t instanceof org.apache.calcite.sql.SqlUserDefinedTypeNameSpec && t.getTypeName().isSimple()) {
+          names.add(t.getTypeName().getSimple());
+        }
+        return null;
+      }
+    });
+    Namespace resolver = new Namespace(catalog, Optional.empty());
+    for (String name : names) {
+      RelProtoDataType type = resolver.getType(name);
+      if (type != null) {
+        root.add(name, type);
+      }
+    }
+  }
+
   private static final class Namespace extends AbstractSchema {
     private final CatalogReader catalog;
     private final Optional<String> schema;
