@@ -184,9 +184,16 @@ SELECT st."pgt_id",
   LEFT JOIN pg_catalog.pg_class c ON c."oid" = st."storage_relid"
   LEFT JOIN pg_catalog.pg_namespace n ON n."oid" = c."relnamespace";
 COMMENT ON VIEW "pgtrickle"."pgt_status" IS 'One row per stream table: modes, state, freshness and last error';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."pgt_id" IS 'Stream table id (joins pgt_refresh_history and pgt_dependencies)';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."name" IS 'Current schema-qualified name of the stream table';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."schema_name" IS 'Current schema of the stream table';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."table_name" IS 'Current name of the stream table';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."requested_mode" IS 'Option pgtrickle.refresh_mode';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."effective_mode" IS 'The mode that actually runs';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."status" IS 'active | error (last refresh failed) | suspended';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."schedule" IS 'Option pgtrickle.schedule; NULL = refreshed on demand only';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."consecutive_failures" IS 'Failed refreshes since the last success';
+COMMENT ON COLUMN "pgtrickle"."pgt_status"."last_error_at" IS 'When the last refresh failed';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."populated" IS 'False after WITH NO DATA until the next refresh';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."last_refresh_at" IS 'When the last successful refresh finished';
 COMMENT ON COLUMN "pgtrickle"."pgt_status"."staleness" IS 'now() - last_refresh_at: how old the data is at most (NULL if never refreshed)';
