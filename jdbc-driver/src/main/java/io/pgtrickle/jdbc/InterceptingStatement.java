@@ -45,8 +45,18 @@ public abstract class InterceptingStatement<T extends Statement> extends Forward
 
   // ------------------------------------------------------------------ running scripts
 
-  /** Forgets the previous execution's script results (PgJDBC does the same for its own). */
+  /**
+   * Checks that the statement is open and forgets the previous execution's script results (PgJDBC
+   * does the same for its own).
+   */
   protected final void startExecution() throws SQLException {
+    if (delegate.isClosed()) {
+      throw new SQLException("This statement has been closed.", "55000");
+    }
+    closeScript();
+  }
+
+  private void closeScript() throws SQLException {
     if (script != null) {
       ScriptExecution previous = script;
       script = null;
@@ -207,7 +217,7 @@ public abstract class InterceptingStatement<T extends Statement> extends Forward
   @Override
   public void close() throws SQLException {
     try {
-      startExecution();
+      closeScript();
     } finally {
       delegate.close();
     }

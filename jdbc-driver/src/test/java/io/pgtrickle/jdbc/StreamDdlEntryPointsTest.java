@@ -209,6 +209,37 @@ class StreamDdlEntryPointsTest {
   }
 
   @Test
+  void invalidStreamDdlFailsAtPrepareTime(TestDatabase db) throws SQLException {
+    try (Connection c = Connections.trickle(db)) {
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> c.prepareStatement("CREATE MATERIALIZED VIEW bad_prepare WITH (pgtrickle.refresh_mode = 'full') AS SELECT 1"));
+      assertEquals("22023", e.getSQLState());
+      SQLException call =
+          assertThrows(
+              SQLException.class,
+              () -> c.prepareCall("CREATE MATERIALIZED VIEW bad_call USING heap WITH (pgtrickle.stream) AS SELECT 1"));
+      assertEquals("0A000", call.getSQLState());
+    }
+  }
+
+  @Test
+  void closedStatementsRunNothing(TestDatabase db) throws SQLException {
+    try (Connection c = Connections.trickle(db)) {
+      Statement st = c.createStatement();
+      st.close();
+      SQLException e = assertThrows(SQLException.class, () -> st.execute(create("after_close")));
+      assertEquals("55000", e.getSQLState());
+      PreparedStatement ps = c.prepareStatement(create("after_close_prepared"));
+      ps.close();
+      assertThrows(SQLException.class, ps::executeUpdate);
+      assertFalse(Connections.relationExists(db, "after_close"));
+      assertFalse(Connections.relationExists(db, "after_close_prepared"));
+    }
+  }
+
+  @Test
   void theStatementsConnectionIsTheWrapper(TestDatabase db) throws SQLException {
     try (Connection c = Connections.trickle(db);
         PreparedStatement ps = c.prepareStatement(create("back_reference"))) {

@@ -2,17 +2,13 @@ package io.pgtrickle.jdbc.script;
 
 import io.pgtrickle.jdbc.StreamTableEngines;
 import io.pgtrickle.jdbc.ddl.DdlErrors;
-import io.pgtrickle.jdbc.ddl.DdlParser;
 import io.pgtrickle.jdbc.ddl.ParsedDdl;
-import io.pgtrickle.jdbc.sql.SqlStatement;
-import io.pgtrickle.jdbc.sql.StatementSplitter;
 import io.pgtrickle.refresh.api.DdlOutcome;
 import io.pgtrickle.refresh.api.QualifiedName;
 import io.pgtrickle.refresh.api.StreamTableCommand;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.core.BaseConnection;
 
@@ -44,7 +40,7 @@ public final class DdlRouter {
 
   /**
    * The plan for {@code sql}, or null when it certainly contains no stream-table DDL (then it goes to
-   * PostgreSQL untouched). Strings without the word {@code materialized} are answered without lexing.
+   * PostgreSQL untouched); see {@link ScriptPlanner}.
    *
    * @throws SQLException 22023 / 0A000 for stream-table DDL that cannot be honoured
    */
@@ -52,18 +48,7 @@ public final class DdlRouter {
     if (!enabled || sql == null || !MaterializedKeyword.mayAppearIn(sql)) {
       return null;
     }
-    List<SqlStatement> statements = StatementSplitter.split(sql, standardConformingStrings());
-    if (statements.stream().noneMatch(DdlParser::isMaterializedViewDdl)) {
-      return null;
-    }
-    List<PlannedStatement> planned = new ArrayList<>(statements.size());
-    boolean any = false;
-    for (SqlStatement statement : statements) {
-      ParsedDdl ddl = DdlParser.parse(statement, standardConformingStrings());
-      any |= !(ddl instanceof ParsedDdl.NotStreamDdl);
-      planned.add(new PlannedStatement(statement, ddl));
-    }
-    return any ? new ScriptPlan(sql, planned) : null;
+    return ScriptPlanner.plan(sql, standardConformingStrings());
   }
 
   /** Where a SQL string goes: straight to PostgreSQL ({@code sql}) or through a {@code script}. */
