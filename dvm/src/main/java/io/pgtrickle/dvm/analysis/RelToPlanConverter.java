@@ -150,7 +150,7 @@ final class RelToPlanConverter {
       RexOver over = firstOver(e);
       if (over != null) {
         return fullOnly(OperatorKind.WINDOW,
-            "window function " + over.getOperator().getName().toLowerCase(Locale.ROOT) + "()", project);
+            "window function " + windowFunctionName(over) + "()", project);
       }
       if (RexUtil.SubQueryFinder.find(e) != null) {
         throw new UnsupportedQueryException("scalar subquery in the select list");
@@ -196,17 +196,25 @@ final class RelToPlanConverter {
         && exprs.stream().map(e -> ((RexInputRef) e).getIndex()).distinct().count() == exprs.size();
   }
 
+  /**
+   * The window function the user wrote. Calcite expands {@code sum(x) OVER w} into
+   * {@code CASE WHEN count(x) OVER w > 0 THEN $SUM0(x) OVER w END}, so the helper count is skipped.
+   */
   private static RexOver firstOver(RexNode e) {
-    RexOver[] found = new RexOver[1];
+    List<RexOver> found = new ArrayList<>();
     e.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
       @Override public Void visitOver(RexOver over) {
-        if (found[0] == null) {
-          found[0] = over;
-        }
+        found.add(over);
         return null;
       }
     });
-    return found[0];
+    return found.stream().filter(o -> found.size() == 1 || o.getOperator().getKind() != org.apache.calcite.sql.SqlKind.COUNT)
+        .findFirst().orElse(found.isEmpty() ? null : found.get(0));
+  }
+
+  private static String windowFunctionName(RexOver over) {
+    String name = over.getOperator().getName().toLowerCase(Locale.ROOT);
+    return "$sum0".equals(name) ? "sum" : name;
   }
 
   private PlanNode join(LogicalJoin join) throws UnsupportedQueryException {
