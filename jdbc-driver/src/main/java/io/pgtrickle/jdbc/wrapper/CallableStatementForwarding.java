@@ -46,6 +46,8 @@ public interface CallableStatementForwarding extends CallableStatement {
     return callableDelegate().getBigDecimal(parameterIndex);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   default BigDecimal getBigDecimal(int parameterIndex, int scale) throws SQLException {
     return callableDelegate().getBigDecimal(parameterIndex, scale);
   }

@@ -113,11 +113,15 @@ public abstract class ForwardingResultSet extends JdbcWrapper<ResultSet>
     return delegate.getBigDecimal(columnIndex);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
     return delegate.getBigDecimal(columnLabel, scale);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
     return delegate.getBigDecimal(columnIndex, scale);
@@ -458,11 +462,15 @@ public abstract class ForwardingResultSet extends JdbcWrapper<ResultSet>
     return delegate.getURL(columnIndex);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public InputStream getUnicodeStream(String columnLabel) throws SQLException {
     return delegate.getUnicodeStream(columnLabel);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override
   public InputStream getUnicodeStream(int columnIndex) throws SQLException {
     return delegate.getUnicodeStream(columnIndex);

@@ -265,6 +265,8 @@ public interface PreparedStatementForwarding extends PreparedStatement {
     preparedDelegate().setURL(parameterIndex, x);
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   default void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
     preparedDelegate().setUnicodeStream(parameterIndex, x, length);
   }
