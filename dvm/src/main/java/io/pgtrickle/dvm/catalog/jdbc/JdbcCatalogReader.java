@@ -52,7 +52,7 @@ public final class JdbcCatalogReader implements CatalogReader {
       SELECT t.oid, n.nspname, t.typname, t.typtype, t.typcategory, t.typelem, t.typbasetype, t.typtypmod
         FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace""";
   private static final String TYPE_BY_OID_SQL = TYPE_COLUMNS + " WHERE t.oid = ?";
-  private static final String TYPE_BY_NAME_SQL = TYPE_COLUMNS + """
+  private static final String TYPE_BY_NAME_SQL = TYPE_COLUMNS + " " + """
        WHERE t.typname = ?
          AND n.nspname = ANY(CASE WHEN ?::text IS NULL THEN pg_catalog.current_schemas(true) ELSE ARRAY[?::name] END)
        ORDER BY pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)
