@@ -1,7 +1,6 @@
 package io.pgtrickle.jdbc.script;
 
 import java.sql.BatchUpdateException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -44,35 +43,23 @@ public final class BatchExecution {
       SegmentRunner scriptRunner)
       throws SQLException {
     BatchExecution batch = new BatchExecution(router, batchStatement, scriptRunner, entries.size());
-    Connection connection = router.postgres();
-    boolean ownTransaction = connection.getAutoCommit();
     batchStatement.clearBatch();
-    if (ownTransaction) {
-      connection.setAutoCommit(false);
-    }
+    ScriptTransaction transaction = ScriptTransaction.begin(router.postgres(), true);
+    Throwable failure = null;
     try {
       for (int i = 0; i < entries.size(); i++) {
         batch.add(entries.get(i), plans.get(i));
       }
       batch.flush();
-      if (ownTransaction) {
-        connection.commit();
-      }
+      transaction.commit();
       return batch.counts;
     } catch (SQLException | RuntimeException | Error e) {
-      if (ownTransaction) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollbackFailed) {
-          e.addSuppressed(rollbackFailed);
-        }
-      }
+      failure = e;
+      transaction.rollbackAfter(e);
       throw e;
     } finally {
       batchStatement.clearBatch();
-      if (ownTransaction) {
-        connection.setAutoCommit(true);
-      }
+      transaction.end(failure);
     }
   }
 

@@ -4,7 +4,6 @@ import io.pgtrickle.jdbc.ddl.DdlErrors;
 import io.pgtrickle.jdbc.ddl.ParsedDdl;
 import io.pgtrickle.refresh.api.DdlOutcome;
 import io.pgtrickle.refresh.api.StreamTableCommand;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -50,27 +49,23 @@ public final class ScriptExecution implements AutoCloseable {
   /** Runs every statement of {@code plan}; on failure nothing is left open and the error is thrown. */
   public static ScriptExecution run(DdlRouter router, ScriptPlan plan, SegmentRunner runner)
       throws SQLException {
-    boolean ownTransaction = plan.sentStatementCount() > 1 && router.autoCommit();
-    ScriptExecution execution = new ScriptExecution(router, runner, ownTransaction);
-    Connection connection = router.postgres();
-    if (ownTransaction) {
-      connection.setAutoCommit(false);
-    }
+    ScriptTransaction transaction =
+        ScriptTransaction.begin(router.postgres(), plan.sentStatementCount() > 1);
+    ScriptExecution execution = new ScriptExecution(router, runner, transaction.isOwn());
+    Throwable failure = null;
     try {
       for (PlannedStatement statement : plan.statements()) {
         execution.add(statement);
       }
       execution.flush();
-      if (ownTransaction) {
-        connection.commit();
-      }
+      transaction.commit();
     } catch (SQLException | RuntimeException | Error e) {
-      execution.abandon(connection, e);
+      failure = e;
+      transaction.rollbackAfter(e);
+      execution.closeAfter(e);
       throw e;
     } finally {
-      if (ownTransaction) {
-        connection.setAutoCommit(true);
-      }
+      transaction.end(failure);
     }
     execution.skipEmptyResults();
     return execution;
@@ -143,14 +138,7 @@ public final class ScriptExecution implements AutoCloseable {
     }
   }
 
-  private void abandon(Connection connection, Throwable failure) {
-    if (ownTransaction) {
-      try {
-        connection.rollback();
-      } catch (SQLException rollbackFailed) {
-        failure.addSuppressed(rollbackFailed);
-      }
-    }
+  private void closeAfter(Throwable failure) {
     try {
       close();
     } catch (SQLException closeFailed) {
