@@ -36,7 +36,9 @@ import io.pgtrickle.dvm.calcite.PgConvertletTable;
  * our generated parser ({@link PgSqlParser}), Calcite's standard + POSTGRESQL operator library
  * looked up case-insensitively, our pgvector/jsonb operators, {@code pg_proc} functions as a
  * fallback, schemas resolved lazily from the {@link CatalogReader}, LENIENT conformance, NULLs
- * sorting high as in PostgreSQL, and {@code SqlToRelConverter} with {@code expand=false} (sub-queries
+ * sorting high as in PostgreSQL, no validator call rewrites (COALESCE/NULLIF stay calls, see
+ * {@code PgConvertletTable}), no RelBuilder simplification (it drops casts to PostgreSQL-named types
+ * such as {@code '[1,2,3]'::vector}), and {@code SqlToRelConverter} with {@code expand=false} (sub-queries
  * stay {@code RexSubQuery} for our own semi/anti-join lowering) and unused-field trimming (so scans
  * list only the columns the query references).
  */
@@ -64,7 +66,8 @@ final class CalcitePipeline {
         SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.HIGH)
-            .withIdentifierExpansion(true));
+            .withIdentifierExpansion(true)
+            .withCallRewrite(false));
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
