@@ -132,6 +132,25 @@ class StreamDdlLifecycleTest {
   }
 
   @Test
+  void failedStreamDdlLeavesTheApplicationsTransactionUsable(TestDatabase db) throws SQLException {
+    try (Connection c = Connections.trickle(db);
+        Statement st = c.createStatement()) {
+      c.setAutoCommit(false);
+      st.executeUpdate("INSERT INTO parcels (kind, weight) VALUES ('sack', 4)");
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> st.execute("CREATE MATERIALIZED VIEW failing WITH (pgtrickle.stream) AS SELECT * FROM no_such_table"));
+      assertEquals("42P01", e.getSQLState());
+      st.executeUpdate("INSERT INTO parcels (kind, weight) VALUES ('sack', 6)");
+      c.commit();
+      c.setAutoCommit(true);
+      assertEquals("10", Connections.scalar(db, "SELECT sum(weight) FROM parcels WHERE kind = 'sack'"));
+      assertFalse(Connections.relationExists(db, "failing"));
+    }
+  }
+
+  @Test
   void abortedTransactionLetsPostgreSQLAnswer(TestDatabase db) throws SQLException {
     try (Connection c = Connections.trickle(db);
         Statement st = c.createStatement()) {

@@ -167,6 +167,21 @@ class StreamDdlScriptsTest {
   }
 
   @Test
+  void backslashQuotesWhenStandardConformingStringsIsOff(TestDatabase db) throws SQLException {
+    try (Connection c = Connections.trickle(db);
+        Statement st = c.createStatement()) {
+      st.execute("SET standard_conforming_strings = off");
+      st.execute("SET escape_string_warning = off");
+      boolean first =
+          st.execute(
+              "SELECT 'it\\';s'; CREATE MATERIALIZED VIEW non_standard WITH (pgtrickle.stream) AS"
+                  + " SELECT DISTINCT customer, 'a\\';b' AS odd FROM visits");
+      assertEquals(List.of("rs:1", "count:2"), PassThroughTest.results(st, first));
+      assertEquals("a';b", Connections.scalar(c, "SELECT DISTINCT odd FROM non_standard"));
+    }
+  }
+
+  @Test
   void batchFailureRollsBackAndReportsCounts(TestDatabase db) throws SQLException {
     try (Connection c = Connections.trickle(db);
         Statement st = c.createStatement()) {
