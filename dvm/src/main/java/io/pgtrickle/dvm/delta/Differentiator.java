@@ -1,0 +1,169 @@
+package io.pgtrickle.dvm.delta;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.pgtrickle.dvm.analysis.AnalysisResult;
+import io.pgtrickle.dvm.analysis.UnsupportedQueryException;
+import io.pgtrickle.dvm.delta.sql.OperatorSql;
+import io.pgtrickle.dvm.delta.sql.RelationRef;
+import io.pgtrickle.dvm.delta.sql.Sql;
+import io.pgtrickle.dvm.plan.Column;
+import io.pgtrickle.dvm.plan.PlanNode;
+import io.pgtrickle.dvm.plan.PlanPrinter;
+import io.pgtrickle.dvm.plan.Scan;
+import io.pgtrickle.spi.dvm.DeltaRule;
+import io.pgtrickle.spi.dvm.DeltaSql;
+import io.pgtrickle.spi.dvm.InputRelations;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Differentiates an analysed query into one delta statement.
+ *
+ * <p>The tree is walked bottom-up. Every node is given a {@link io.pgtrickle.spi.dvm.DeltaContext}:
+ * for each input its delta, before and after relations ({@link InputRelations}; for a scan, the one
+ * input is its bound source), fresh CTE names and its output column names (positional
+ * {@code "c0", "c1", …} below the root; the stream table's column names at the root). The first
+ * {@link DeltaRule} (from {@code ServiceLoader}) that accepts the node emits CTEs for its delta.
+ * A node's after relation is the node over its inputs' after relations (so, transitively, the
+ * subtree over the live sources); its before relation is the same over the sources' before states
+ * (see {@link SourceStates}). Both are offered as {@code NOT MATERIALIZED} CTEs and emitted only if a
+ * rule uses them. The statement's result is the root's delta consolidated: grouped by all output
+ * columns, weights summed, zero sums dropped.
+ *
+ * <p>Thread-safe; emitted plans are cached by (analysis identity, stored result, bindings' SQL).
+ */
+public final class Differentiator {
+  private static final Logger LOG = System.getLogger(Differentiator.class.getName());
+  private static final long CACHE_ENTRIES = 2_000;
+
+  private final RuleRegistry rules;
+  private final Cache<PlanKey, DeltaPlan> cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).build();
+
+  /** Rules from {@code ServiceLoader<DeltaRule>}, in registration order. */
+  public Differentiator() {
+    this(RuleRegistry.load());
+  }
+
+  Differentiator(RuleRegistry rules) {
+    this.rules = rules;
+    LOG.log(Level.DEBUG, () -> rules.size() + " delta rules loaded");
+  }
+
+  /**
+   * The delta plan of {@code analysis}.
+   *
+   * @param storedResult the stream table, schema-qualified and quoted: the query's result as of the
+   *     previous refresh (root rules may read old rows from it)
+   * @param sources how each scan reads its source's changes and current contents
+   * @throws UnsupportedQueryException when no rule handles some operator; the message names the construct
+   */
+  public DeltaPlan differentiate(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources)
+      throws UnsupportedQueryException {
+    PlanKey key = PlanKey.of(analysis, storedResult, sources);
+    DeltaPlan cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    DeltaPlan plan = build(analysis, storedResult, sources);
+    cache.put(key, plan);
+    return plan;
+  }
+
+  private DeltaPlan build(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources)
+      throws UnsupportedQueryException {
+    List<String> names = analysis.outputColumns().stream().map(Column::name).toList();
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (!seen.add(n)) {
+        throw new UnsupportedQueryException("output column \"" + n + "\" specified more than once");
+      }
+    }
+    List<String> out = names.stream().map(Sql::quote).toList();
+    StatementBuilder st = new StatementBuilder();
+    Walk walk = new Walk(st, sources, storedResult, out);
+    InputRelations root = walk.visit(analysis.root(), true);
+    String finalSelect = "SELECT " + Sql.columns("d", out) + ", sum(d." + Sql.W + ")::bigint AS " + Sql.W
+        + " FROM " + root.delta() + " AS d GROUP BY " + Sql.columns("d", out)
+        + " HAVING sum(d." + Sql.W + ") <> 0";
+    String sql = st.build(finalSelect);
+    LOG.log(Level.DEBUG, () -> "delta query for " + storedResult + ":\n" + sql);
+    return new DeltaPlan(sql, names, RowKeys.of(analysis.root()), PlanPrinter.print(analysis.root()));
+  }
+
+  /** One walk over a tree, building one statement. */
+  private final class Walk {
+    private final StatementBuilder st;
+    private final SourceBindings sources;
+    private final String storedResult;
+    private final List<String> rootColumns;
+
+    Walk(StatementBuilder st, SourceBindings sources, String storedResult, List<String> rootColumns) {
+      this.st = st;
+      this.sources = sources;
+      this.storedResult = storedResult;
+      this.rootColumns = rootColumns;
+    }
+
+    InputRelations visit(PlanNode node, boolean root) throws UnsupportedQueryException {
+      List<String> out = root ? rootColumns : Sql.positional(node.columns().size());
+      List<InputRelations> inputs = new ArrayList<>();
+      if (node instanceof Scan scan) {
+        inputs.add(SourceStates.of(scan, sources, out, st));
+      } else {
+        for (PlanNode in : node.inputs()) {
+          inputs.add(visit(in, false));
+        }
+      }
+      DeltaRule<PlanNode> rule = rules.find(node).orElseThrow(
+          () -> new UnsupportedQueryException(Constructs.describe(node)));
+      NodeContext context = new NodeContext(inputs, out, st, root ? Optional.of(storedResult) : Optional.empty());
+      DeltaSql delta = rule.emit(node, context);
+      st.addRuleCtes(delta.ctes());
+      if (node instanceof Scan) {
+        InputRelations source = inputs.get(0);
+        return new InputRelations(delta.result(), source.before(), source.after(), out);
+      }
+      String kind = node.kind().name().toLowerCase(java.util.Locale.ROOT);
+      String after = st.state("new_" + kind, OperatorSql.select(node,
+          inputs.stream().map(i -> new RelationRef(i.after(), i.columns())).toList(), out), true);
+      String before = st.state("old_" + kind, OperatorSql.select(node,
+          inputs.stream().map(i -> new RelationRef(i.before(), i.columns())).toList(), out), true);
+      return new InputRelations(delta.result(), before, after, out);
+    }
+  }
+
+  /** Cache key: the analysis by identity, the stored result and every binding's SQL. */
+  private record PlanKey(Identity analysis, String storedResult, List<String> bindings) {
+    static PlanKey of(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources) {
+      List<String> b = new ArrayList<>();
+      analysis.root().descendantsAndSelf().filter(Scan.class::isInstance).map(Scan.class::cast).forEach(s -> {
+        b.add(sources.changes(s));
+        b.add(sources.current(s));
+      });
+      return new PlanKey(new Identity(analysis), storedResult, b);
+    }
+  }
+
+  /** Reference equality for a cache key component. */
+  private static final class Identity {
+    private final Object target;
+
+    Identity(Object target) {
+      this.target = target;
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof Identity other && other.target == target;
+    }
+
+    @Override public int hashCode() {
+      return System.identityHashCode(target);
+    }
+  }
+}
