@@ -131,10 +131,10 @@ public final class Differentiator {
       }
       String kind = node.kind().name().toLowerCase(java.util.Locale.ROOT);
       String after = st.state("new_" + kind, OperatorSql.select(node,
-          inputs.stream().map(i -> new RelationRef(i.after(), i.columns())).toList(), out), true);
+          inputs.stream().map(i -> new RelationRef(i.after().orElseThrow(), i.columns())).toList(), out), true);
       String before = st.state("old_" + kind, OperatorSql.select(node,
-          inputs.stream().map(i -> new RelationRef(i.before(), i.columns())).toList(), out), true);
-      return new InputRelations(delta.result(), before, after, out);
+          inputs.stream().map(i -> new RelationRef(i.before().orElseThrow(), i.columns())).toList(), out), true);
+      return new InputRelations(delta.result(), Optional.of(before), Optional.of(after), out);
     }
   }
 

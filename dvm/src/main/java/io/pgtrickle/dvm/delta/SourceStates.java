@@ -7,6 +7,7 @@ import io.pgtrickle.dvm.plan.Scan;
 import io.pgtrickle.spi.dvm.InputRelations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The three relations of one bound source, with the scan's output column names:
@@ -33,7 +34,7 @@ final class SourceStates {
     String after = st.state("new_" + table,
         "SELECT " + Sql.renamed("s", sourceCols, out) + " FROM " + current + " AS s", true);
     String before = st.state("old_" + table, before(scan, current, sourceCols, out, delta), true);
-    return new InputRelations(delta, before, after, out);
+    return new InputRelations(delta, Optional.of(before), Optional.of(after), out);
   }
 
   private static String before(Scan scan, String current, List<String> sourceCols, List<String> out, String delta) {
