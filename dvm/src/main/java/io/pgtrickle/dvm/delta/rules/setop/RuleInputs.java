@@ -28,6 +28,6 @@ public final class RuleInputs {
    * its columns named {@link DeltaContext#outputColumns()}), else empty.
    */
   public static Optional<String> storedResult(DeltaContext context) {
-    return Optional.empty();
+    return context.isRoot() ? context.storedResult() : Optional.empty();
   }
 }
