@@ -3,7 +3,10 @@ package io.pgtrickle.dvm.parse;
 import io.pgtrickle.dvm.catalog.PgFunction;
 import io.pgtrickle.dvm.catalog.Volatility;
 import java.util.List;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -34,6 +37,17 @@ public final class PgCatalogFunction extends SqlFunction {
   /** True if an overload returns a set. */
   public boolean returnsSet() {
     return overloads.stream().anyMatch(PgFunction::returnsSet);
+  }
+
+  /** {@code "name"(args)}: the exact {@code pg_proc} name, quoted, so mixed-case names survive. */
+  @Override public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+    writer.identifier(getName(), true);
+    SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.FUN_CALL, "(", ")");
+    for (SqlNode operand : call.getOperandList()) {
+      writer.sep(",");
+      operand.unparse(writer, 0, 0);
+    }
+    writer.endList(frame);
   }
 
   @Override public boolean isDeterministic() {

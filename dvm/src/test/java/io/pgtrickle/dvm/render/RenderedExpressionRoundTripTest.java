@@ -41,6 +41,8 @@ class RenderedExpressionRoundTripTest {
         "CREATE TABLE t (id int PRIMARY KEY, qty int8, n int4, amount numeric(12,2), price numeric, f float8,"
             + " name text, note varchar(20), d date, ts timestamp, tstz timestamptz, attrs jsonb"
             + (vector ? ", e vector(3)" : "") + ")",
+        "CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2'",
+        "CREATE FUNCTION \"Shout\"(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT upper(s) || '!'$$",
         "INSERT INTO t VALUES"
             + " (1, 10, 3, 12.50, 1.125, 2.5, 'Alice', 'vip', '2024-01-31', '2024-01-31 10:00', '2024-01-31 10:00+00', '{\"size\": \"3\", \"a\": 1}'" + (vector ? ", '[1,2,3]'" : "") + "),"
             + " (2, NULL, -7, NULL, 10, NULL, 'bob', NULL, '2024-02-29', NULL, NULL, '{\"size\": \"10\"}'" + (vector ? ", '[0,0,1]'" : "") + "),"
@@ -70,6 +72,8 @@ class RenderedExpressionRoundTripTest {
       "amount / 3", "qty / 3", "n / 2", "amount / NULLIF(qty, 0)", "price / 3", "n % 2", "f / 3", "amount * qty",
       "abs(n)", "round(amount, 1)", "floor(f)", "ceil(price)", "power(n, 2)", "mod(n, 3)", "sqrt(abs(f))",
       "n BETWEEN 0 AND 3", "n IN (1, 2, 3)", "n NOT IN (0, -7)",
+      // functions known only from pg_proc (user functions, mixed-case names)
+      "twice(n) + 1", "\"Shout\"(name)", "twice(twice(n))",
       // jsonb
       "attrs ->> 'size'", "(attrs ->> 'size')::int + 1", "attrs -> 'a'", "attrs @> '{\"a\": 1}'::jsonb",
   })
