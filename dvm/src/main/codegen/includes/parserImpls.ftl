@@ -4,7 +4,9 @@
   PgInfixCast: PostgreSQL's "expr::type" binds tighter than every binary and unary operator, so it
   is reduced eagerly: the operand parsed just before "::" is replaced by CAST(operand AS type) before
   the flat operator list is turned into a tree. "a = b::int" is therefore "a = CAST(b AS INTEGER)".
-  A trailing "[]" makes the target an array type ("x::int[]").
+  A trailing "[]" makes the target an array type ("x::int[]"); "::interval" is accepted too, so
+  PostgreSQL's "'1 day'::interval" works (the bare literal form "interval '1 day'" does not, see
+  PgSqlParser).
 
   PgBinaryOperator: pgvector's <-> <=> <#> and jsonb's -> ->> @> <@ at PostgreSQL's "any other
   operator" level: tighter than comparison, looser than + and - (precedence set in PgOperators).
@@ -20,7 +22,16 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
         pos = getPos();
     }
-    dt = DataType()
+    (
+        // "::interval": INTERVAL is a keyword Calcite's DataType() does not accept; it resolves
+        // through the catalog's built-in "interval" type, which renders back as interval.
+        <INTERVAL> {
+            dt = new SqlDataTypeSpec(
+                new SqlUserDefinedTypeNameSpec("interval", getPos()), getPos());
+        }
+    |
+        dt = DataType()
+    )
     [
         LOOKAHEAD(2)
         <LBRACKET> <RBRACKET> {

@@ -67,7 +67,8 @@ class RenderedExpressionRoundTripTest {
       "replace(name, 'o', '0')", "left(name, 2)", "char_length(note)",
       // dates and times
       "d - interval '30' day", "d + interval '1' month", "ts + interval '2' hour", "extract(year from d)",
-      "extract(month from ts)", "tstz - interval '1' day", "d > date '2024-01-01'",
+      "extract(month from ts)", "ts - '1 day 2 hours'::interval", "tstz + '90 minutes'::interval",
+      "d + '1 mon'::interval", "tstz - interval '1' day", "d > date '2024-01-01'",
       // numbers
       "amount / 3", "qty / 3", "n / 2", "amount / NULLIF(qty, 0)", "price / 3", "n % 2", "f / 3", "amount * qty",
       "abs(n)", "round(amount, 1)", "floor(f)", "ceil(price)", "power(n, 2)", "mod(n, 3)", "sqrt(abs(f))",
