@@ -3,7 +3,12 @@ package io.pgtrickle.dvm.analysis;
 import io.pgtrickle.dvm.catalog.CatalogReader;
 import io.pgtrickle.dvm.plan.Column;
 import io.pgtrickle.dvm.plan.FullRefreshOnly;
+import io.pgtrickle.dvm.catalog.PgRelation;
 import io.pgtrickle.dvm.plan.PlanNode;
+import io.pgtrickle.dvm.plan.Scan;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -20,13 +25,18 @@ import org.apache.calcite.rel.type.RelDataTypeField;
  *   <li>{@link CalcitePipeline}: parse (PostgreSQL grammar), validate against the schema the
  *   {@link CatalogReader} describes, convert to Calcite's logical plan;</li>
  *   <li>{@link RelToPlanConverter}: lower it into our operator tree;</li>
- *   <li>refuse trees with FULL-only constructs and volatile or set-returning functions.</li>
+ *   <li>refuse trees with FULL-only constructs, sources other than tables (views, materialized
+ *   views, foreign tables: their changes cannot be captured), and volatile or set-returning
+ *   functions.</li>
  * </ol>
  * Every refusal names the construct. PostgreSQL remains the authority on output columns:
  * {@link OutputCrossCheck} compares them afterwards.
  */
 public final class QueryAnalyzer {
   private static final Logger LOG = System.getLogger(QueryAnalyzer.class.getName());
+  /** Relation kinds whose changes triggers or logical decoding can capture. */
+  private static final Set<PgRelation.RelationKind> CAPTURABLE =
+      EnumSet.of(PgRelation.RelationKind.TABLE, PgRelation.RelationKind.PARTITIONED_TABLE);
 
   /** Analyses {@code sql} (one SELECT/WITH/set-operation query) against {@code catalog}. */
   public AnalysisResult analyze(String sql, CatalogReader catalog) {
@@ -37,6 +47,13 @@ public final class QueryAnalyzer {
           .map(n -> ((FullRefreshOnly) n).construct()).findFirst();
       if (fullOnly.isPresent()) {
         return new AnalysisResult.Unsupported(fullOnly.get());
+      }
+      Optional<String> untrackable = tree.descendantsAndSelf().filter(Scan.class::isInstance)
+          .map(n -> ((Scan) n).relation()).filter(r -> !CAPTURABLE.contains(r.kind())).findFirst()
+          .map(r -> "source " + r.qualifiedName() + " is a " + r.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + " (changes are captured from tables only)");
+      if (untrackable.isPresent()) {
+        return new AnalysisResult.Unsupported(untrackable.get());
       }
       Optional<String> volatileCall = new VolatilityCheck(catalog).firstProblem(tree);
       if (volatileCall.isPresent()) {

@@ -36,6 +36,16 @@ class UnsupportedVerdictTest {
     assertEquals(new AnalysisResult.Unsupported(reason), r);
   }
 
+  @org.junit.jupiter.api.Test
+  void viewsAsSourcesAreNamed() {
+    var catalog = io.pgtrickle.dvm.catalog.InMemoryCatalog.builder()
+        .table("public", "v").column("a", io.pgtrickle.dvm.catalog.PgBuiltinTypes.INT4)
+        .kind(io.pgtrickle.dvm.catalog.PgRelation.RelationKind.VIEW).add().build();
+    assertEquals(new AnalysisResult.Unsupported(
+        "source \"public\".\"v\" is a view (changes are captured from tables only)"),
+        new QueryAnalyzer().analyze("SELECT a FROM v", catalog));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       SELECT FROM WHERE                      | syntax the analyzer does not understand
