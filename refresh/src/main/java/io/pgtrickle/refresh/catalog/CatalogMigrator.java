@@ -32,7 +32,7 @@ public final class CatalogMigrator {
   public static final long LOCK_KEY = 0x706774726963_6b6cL;
 
   /** The migrations, in order; version n is element n-1. A test checks that none is missing. */
-  public static final List<String> MIGRATIONS = List.of("V1__catalog.sql");
+  public static final List<String> MIGRATIONS = List.of("V1__catalog.sql", "V2__differential.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -37,6 +37,7 @@ public final class HistoryRecorder {
   /** What actually ran. */
   public enum Strategy {
     FULL("full"),
+    DIFFERENTIAL("differential"),
     NO_DATA("no_data");
 
     private final String sqlName;
@@ -72,8 +73,28 @@ public final class HistoryRecorder {
       Long rowsDeleted,
       OffsetDateTime startedAt)
       throws SQLException {
+    succeeded(connection, pgtId, initiator, requested, executed, rowsInserted, rowsDeleted, startedAt,
+        null, null);
+  }
+
+  /**
+   * Records a successful refresh with the size of the applied delta (differential) and a note (why a
+   * differential stream table ran FULL), either may be null.
+   */
+  public static void succeeded(
+      Connection connection,
+      long pgtId,
+      Initiator initiator,
+      RefreshMode requested,
+      Strategy executed,
+      long rowsInserted,
+      Long rowsDeleted,
+      OffsetDateTime startedAt,
+      Long deltaRows,
+      String note)
+      throws SQLException {
     insert(connection, pgtId, initiator, requested, executed, rowsInserted, rowsDeleted, startedAt,
-        "succeeded", null, null);
+        "succeeded", null, null, deltaRows, note);
   }
 
   /** Records a failed refresh. */
@@ -87,7 +108,7 @@ public final class HistoryRecorder {
       String message)
       throws SQLException {
     insert(connection, pgtId, initiator, requested, null, null, null, startedAt, "failed", sqlState,
-        message);
+        message, null, null);
   }
 
   private static void insert(
@@ -101,15 +122,17 @@ public final class HistoryRecorder {
       OffsetDateTime startedAt,
       String status,
       String sqlState,
-      String message)
+      String message,
+      Long deltaRows,
+      String note)
       throws SQLException {
     String sql =
         "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (\"pgt_id\", \"initiator\","
             + " \"requested_strategy\", \"executed_strategy\", \"rows_inserted\", \"rows_deleted\","
             + " \"started_at\", \"finished_at\", \"duration_ms\", \"status\", \"error_sqlstate\","
-            + " \"error_message\")"
+            + " \"error_message\", \"delta_rows\", \"note\")"
             + " SELECT ?, ?, ?, ?, ?, ?, s.t, f.t,"
-            + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?"
+            + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?, ?, ?"
             + " FROM (SELECT ?::timestamptz AS t) s, (SELECT pg_catalog.clock_timestamp() AS t) f";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setLong(1, pgtId);
@@ -121,7 +144,9 @@ public final class HistoryRecorder {
       ps.setString(7, status);
       ps.setString(8, sqlState);
       ps.setString(9, message);
-      ps.setObject(10, startedAt);
+      setLong(ps, 10, deltaRows);
+      ps.setString(11, note);
+      ps.setObject(12, startedAt);
       ps.executeUpdate();
     }
   }

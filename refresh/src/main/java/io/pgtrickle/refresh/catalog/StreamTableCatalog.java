@@ -229,9 +229,10 @@ public final class StreamTableCatalog {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long sourcePgt = rs.getLong(5);
+          Long sourcePgtId = rs.wasNull() ? null : sourcePgt; // wasNull refers to the last getter
           result.add(
               new Dependency(rs.getLong(1), rs.getString(2), rs.getString(3),
-                  rs.getString(4).charAt(0), rs.wasNull() ? null : sourcePgt));
+                  rs.getString(4).charAt(0), sourcePgtId));
         }
       }
       return result;

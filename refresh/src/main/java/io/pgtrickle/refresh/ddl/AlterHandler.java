@@ -7,6 +7,8 @@ import io.pgtrickle.refresh.catalog.Relation;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.diff.DiffState;
+import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
 import io.pgtrickle.refresh.option.RefreshMode;
@@ -16,6 +18,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -72,15 +76,52 @@ public final class AlterHandler implements CommandHandler {
       return DdlOutcome.of(0);
     }
     StreamTableRow st = row.get();
+    List<SQLWarning> warnings = new ArrayList<>();
     if (hasPgtrickleOptions) {
       StreamOptions options =
           OptionValidator.forAlter(st.options(), command.setOptions(), command.resetOptions());
-      RefreshMode effective = ModePolicy.effectiveMode(options.refreshMode());
-      StreamTableCatalog.updateOptions(connection, st.pgtId(), options, effective);
+      ModePolicy.effectiveMode(options.refreshMode());
+      StreamTableCatalog.updateOptions(connection, st.pgtId(), options, st.effectiveMode());
+      switchMode(connection, st, options).ifPresent(warnings::add);
       LOG.log(Level.DEBUG, "altered {0}: {1}", st.displayName(), options);
     }
     alterStorage(connection, "ALTER TABLE " + st.storageSql());
-    return DdlOutcome.of(0);
+    return new DdlOutcome(0, warnings);
+  }
+
+  /**
+   * full → differential/auto: installs differential maintenance (the next refresh is FULL and takes
+   * the first frontier); differential → full: releases capture no other stream table needs.
+   */
+  private static Optional<SQLWarning> switchMode(
+      Connection connection, StreamTableRow st, StreamOptions options) throws SQLException {
+    boolean wants = ModePolicy.wantsDifferential(options.refreshMode());
+    boolean is = st.effectiveMode() == RefreshMode.DIFFERENTIAL;
+    if (wants && !is) {
+      return DifferentialSetup.setUp(connection,
+          new DifferentialSetup.Target(st.pgtId(), st.schema(), st.name(), st.definitionViewRelid(),
+              definingQuery(connection, st.pgtId()),
+              StreamTableCatalog.dependencies(connection, st.pgtId()), options.refreshMode(),
+              options.cdcMode()));
+    }
+    if (!wants && is) {
+      DifferentialSetup.tearDown(connection, st.pgtId(), st.schema());
+    } else if (!wants) {
+      DiffState.storeFull(connection, st.pgtId(), null);
+    }
+    return Optional.empty();
+  }
+
+  private static String definingQuery(Connection connection, long pgtId) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT \"defining_query\" FROM \"pgtrickle\".\"pgt_stream_tables\" WHERE \"pgt_id\" = ?")) {
+      ps.setLong(1, pgtId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
   }
 
   private void alterStorage(Connection connection, String alterPrefix) throws SQLException {

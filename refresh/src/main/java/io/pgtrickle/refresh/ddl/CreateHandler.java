@@ -10,6 +10,7 @@ import io.pgtrickle.refresh.catalog.Relation;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.full.RefreshExecutor;
 import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
@@ -23,8 +24,10 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -98,6 +101,13 @@ public final class CreateHandler implements CommandHandler {
         command.query(), command.columnNames(), options, effectiveMode);
     List<Dependency> dependencies = sources.stream().map(DependencyReader.Source::dependency).toList();
     StreamTableCatalog.insertDependencies(connection, pgtId, dependencies);
+    List<SQLWarning> warnings = new ArrayList<>();
+    if (ModePolicy.wantsDifferential(options.refreshMode())) {
+      DifferentialSetup.setUp(connection,
+              new DifferentialSetup.Target(pgtId, storage.schema(), storage.name(), view.oid(),
+                  command.query(), dependencies, options.refreshMode(), options.cdcMode()))
+          .ifPresent(warnings::add);
+    }
 
     StreamTableRow row =
         StreamTableCatalog.lockByRelid(connection, storage.oid())
@@ -109,7 +119,7 @@ public final class CreateHandler implements CommandHandler {
         result.counts().rowsInserted(),
         dependencies.stream().map(d -> d.sourceSchema() + "." + d.sourceName())
             .collect(Collectors.joining(", ")));
-    return DdlOutcome.of(command.withData() ? result.counts().rowsInserted() : 0);
+    return new DdlOutcome(command.withData() ? result.counts().rowsInserted() : 0, warnings);
   }
 
   private String targetSchema(Connection connection) throws SQLException {

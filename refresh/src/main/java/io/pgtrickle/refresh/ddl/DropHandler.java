@@ -7,6 +7,7 @@ import io.pgtrickle.refresh.catalog.Relation;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.sql.SqlStates;
 import io.pgtrickle.refresh.sql.TransactionScope;
 import java.lang.System.Logger;
@@ -189,6 +190,7 @@ public final class DropHandler implements CommandHandler {
         st.execute("DROP TABLE " + row.storageSql() + cascade);
       }
       DefinitionView.drop(connection, row.definitionViewName(), command.cascade());
+      DifferentialSetup.dropped(connection, row.pgtId());
       StreamTableCatalog.delete(connection, row.pgtId());
       LOG.log(Level.INFO, "dropped stream table {0}", row.displayName());
     }

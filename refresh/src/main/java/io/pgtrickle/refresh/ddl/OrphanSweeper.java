@@ -3,6 +3,7 @@ package io.pgtrickle.refresh.ddl;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.sql.Sql;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -32,6 +33,7 @@ final class OrphanSweeper {
     for (StreamTableRow row : StreamTableCatalog.missingObjects(connection, false)) {
       LOG.log(Level.INFO, "removing catalog entry of dropped stream table {0}", row.displayName());
       DefinitionView.drop(connection, row.definitionViewName(), true);
+      DifferentialSetup.dropped(connection, row.pgtId());
       StreamTableCatalog.delete(connection, row.pgtId());
     }
   }
@@ -52,6 +54,7 @@ final class OrphanSweeper {
           again = true;
         }
         DefinitionView.drop(connection, row.definitionViewName(), true);
+        DifferentialSetup.dropped(connection, row.pgtId());
         StreamTableCatalog.delete(connection, row.pgtId());
       }
     }

@@ -27,7 +27,7 @@ public final class ColumnComparability {
           + " t.\"typsubscript\" = 'pg_catalog.array_subscript_handler'::pg_catalog.regproc,"
           + " EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc"
           + "   JOIN pg_catalog.pg_am am ON am.\"oid\" = oc.\"opcmethod\""
-          + "  WHERE am.\"amname\" = 'btree' AND oc.\"opcdefault\""
+          + "  WHERE am.\"amname\" = ? AND oc.\"opcdefault\""
           + "    AND (oc.\"opcintype\" = t.\"oid\" OR EXISTS (SELECT 1 FROM pg_catalog.pg_cast k"
           + "          WHERE k.\"castsource\" = t.\"oid\" AND k.\"casttarget\" = oc.\"opcintype\""
           + "            AND k.\"castmethod\" = 'b' AND k.\"castcontext\" = 'i')))"
@@ -38,10 +38,21 @@ public final class ColumnComparability {
           + " WHERE a.\"attrelid\" = ?::oid AND a.\"attnum\" > 0 AND NOT a.\"attisdropped\"";
 
   private final Connection connection;
+  private final String accessMethod;
   private final Map<Long, Boolean> known = new HashMap<>();
 
+  /** Btree comparability (grouping and sorting). */
   public ColumnComparability(Connection connection) {
+    this(connection, "btree");
+  }
+
+  /**
+   * Comparability through the default operator class of {@code accessMethod} ({@code "btree"}, or
+   * {@code "hash"} for whether a value can be hashed, e.g. by {@code hash_record_extended}).
+   */
+  public ColumnComparability(Connection connection, String accessMethod) {
     this.connection = connection;
+    this.accessMethod = accessMethod;
   }
 
   /** Whether values of type {@code typeOid} can be grouped and sorted directly. */
@@ -64,7 +75,8 @@ public final class ColumnComparability {
     boolean trueArray;
     boolean hasOpclass;
     try (PreparedStatement ps = connection.prepareStatement(TYPE)) {
-      ps.setLong(1, typeOid);
+      ps.setString(1, accessMethod);
+      ps.setLong(2, typeOid);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return false;

@@ -30,6 +30,15 @@ final class DiffStatement {
    * @param sortable per column, whether it is grouped by itself (else by its text form)
    */
   static String build(String storage, String definitionView, List<Column> columns, boolean[] sortable) {
+    return build(storage, definitionView, columns, sortable, null);
+  }
+
+  /**
+   * Like {@link #build(String, String, List, boolean[])}, with a third result column {@code extra}
+   * (SQL text, evaluated in the same statement and so in the same snapshot), or none when null.
+   */
+  static String build(String storage, String definitionView, List<Column> columns, boolean[] sortable,
+      String extra) {
     List<String> selectStored = new ArrayList<>();
     List<String> selectNew = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -79,6 +88,7 @@ final class DiffStatement {
         + " SELECT " + String.join(", ", values) + " FROM \"__pgt_ranked\" r"
         + " WHERE r.\"__pgt_w\" > 0 AND r.\"__pgt_rn\" <= r.\"__pgt_net\" RETURNING 1"
         + ") SELECT (SELECT pg_catalog.count(*) FROM \"__pgt_inserted\"),"
-        + " (SELECT pg_catalog.count(*) FROM \"__pgt_deleted\")";
+        + " (SELECT pg_catalog.count(*) FROM \"__pgt_deleted\")"
+        + (extra == null ? "" : ", (" + extra + ")");
   }
 }

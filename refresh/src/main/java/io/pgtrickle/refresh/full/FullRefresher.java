@@ -34,6 +34,46 @@ public final class FullRefresher {
 
   private FullRefresher() {}
 
+  /** The outcome of a FULL write with an extra expression evaluated in the same statement. */
+  public record WithExtra(RefreshCounts counts, String extra) {}
+
+  /**
+   * {@link #populate} (when {@code populated} is false) or {@link #applyDifference}, evaluating
+   * {@code extraSql} (e.g. the frontier of a differential stream table) in the same statement, so it
+   * sees exactly the snapshot the definition view was read in.
+   */
+  public static WithExtra refreshWith(Connection connection, StreamTableRow st, boolean populated,
+      String extraSql) throws SQLException {
+    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    String sql;
+    if (populated) {
+      ColumnComparability comparability = new ColumnComparability(connection);
+      boolean[] sortable = new boolean[columns.size()];
+      for (int i = 0; i < sortable.length; i++) {
+        sortable[i] = comparability.sortable(columns.get(i).typeOid());
+      }
+      sql = DiffStatement.build(st.storageSql(), st.definitionViewSql(), columns, sortable, extraSql);
+    } else {
+      String names = Sql.identList(columns.stream().map(Column::name).toList());
+      String insert =
+          columns.isEmpty()
+              ? "INSERT INTO " + st.storageSql() + " SELECT FROM " + st.definitionViewSql()
+              : "INSERT INTO " + st.storageSql() + " (" + names + ") SELECT " + names + " FROM "
+                  + st.definitionViewSql();
+      sql = "WITH \"__pgt_inserted\" AS (" + insert + " RETURNING 1)"
+          + " SELECT (SELECT pg_catalog.count(*) FROM \"__pgt_inserted\"), 0::bigint, (" + extraSql + ")";
+    }
+    return Maintenance.bypassGuard(
+        connection,
+        () -> {
+          try (Statement s = connection.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return new WithExtra(new RefreshCounts(rs.getLong(1), rs.getLong(2)), rs.getString(3));
+          }
+        });
+  }
+
   /** Fills an empty stream table; returns the number of rows inserted. */
   public static long populate(Connection connection, StreamTableRow st) throws SQLException {
     List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());

@@ -6,14 +6,17 @@ import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.diff.DiffState;
+import io.pgtrickle.refresh.diff.DifferentialRefresher;
+import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
- * One refresh of a stream table whose catalog row the caller has locked: runs the effective mode (FULL
- * in this milestone), updates the catalog state and records history, all in the caller's transaction.
+ * One refresh of a stream table whose catalog row the caller has locked: runs the effective mode (FULL,
+ * or DIFFERENTIAL through {@link DifferentialRefresher}), updates the catalog state and records history, all in the caller's transaction.
  *
  * <p>A stream table refreshed {@code WITH NO DATA} is emptied and marked unpopulated. PostgreSQL raises
  * an error when a non-populated materialized view is read; a stream table is an ordinary table and
@@ -37,10 +40,18 @@ public final class RefreshExecutor {
     requireDefinitionView(connection, st);
     if (!withData) {
       FullRefresher.truncate(connection, st);
+      if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {
+        DiffState.storeFrontier(connection, st.pgtId(), null);
+      }
       StreamTableCatalog.markRefreshed(connection, st.pgtId(), false);
       HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
           Strategy.NO_DATA, 0, null, startedAt);
       return new Result(new RefreshCounts(0, null), startedAt);
+    }
+    if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {
+      DifferentialRefresher.Outcome outcome =
+          DifferentialRefresher.refresh(connection, st, initiator, startedAt);
+      return new Result(outcome.counts(), startedAt);
     }
     RefreshCounts counts =
         st.populated()

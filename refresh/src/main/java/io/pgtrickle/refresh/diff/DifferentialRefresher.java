@@ -1,0 +1,121 @@
+package io.pgtrickle.refresh.diff;
+
+import io.pgtrickle.refresh.catalog.HistoryRecorder;
+import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
+import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
+import io.pgtrickle.refresh.catalog.StreamTableCatalog;
+import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.ddl.Column;
+import io.pgtrickle.refresh.ddl.DefinitionView;
+import io.pgtrickle.refresh.full.FullRefresher;
+import io.pgtrickle.refresh.full.RefreshCounts;
+import io.pgtrickle.refresh.sql.Maintenance;
+import io.pgtrickle.spi.cdc.PgSnapshot;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One refresh of a differential stream table whose catalog row the caller has claimed FOR UPDATE (so
+ * refreshes of one stream table serialize), in the caller's transaction:
+ *
+ * <ol>
+ *   <li>no frontier yet (just created, or after WITH NO DATA): FULL with the frontier taken in the
+ *       same statement ({@link FullRefresher#refreshWith});
+ *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
+ *       {@link DeltaMaterializer}; a TRUNCATE of a source in the window → FULL for this window (noted in
+ *       history); else {@link KeyedApplier} (row key) or {@link BagApplier} (bag) applies it; a delta
+ *       that does not fit the stored rows → FULL too (noted), never a wrong result;
+ *   <li>S₁ becomes the frontier; history records the executed strategy and delta size;
+ *   <li>the sources' buffers are pruned ({@link BufferPruner}).
+ * </ol>
+ */
+public final class DifferentialRefresher {
+
+  private static final Logger LOG = System.getLogger(DifferentialRefresher.class.getName());
+
+  private DifferentialRefresher() {}
+
+  /** What ran. */
+  public record Outcome(RefreshCounts counts, Strategy strategy, Long deltaRows, String note) {}
+
+  /** Refreshes {@code st} and records history; {@code startedAt} from {@link HistoryRecorder#clock}. */
+  public static Outcome refresh(Connection connection, StreamTableRow st, Initiator initiator,
+      OffsetDateTime startedAt) throws SQLException {
+    DiffState.Loaded state = DiffState.load(connection, st.pgtId());
+    Outcome outcome;
+    if (state.frontier() == null || !st.populated()) {
+      outcome = full(connection, st, state, null);
+    } else {
+      outcome = differential(connection, st, state);
+    }
+    StreamTableCatalog.markRefreshed(connection, st.pgtId(), true);
+    HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
+        outcome.strategy(), outcome.counts().rowsInserted(), outcome.counts().rowsDeleted(), startedAt,
+        outcome.deltaRows(), outcome.note());
+    BufferPruner.prune(connection, state.sources());
+    return outcome;
+  }
+
+  private static Outcome differential(Connection connection, StreamTableRow st, DiffState.Loaded state)
+      throws SQLException {
+    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    String upper = WindowSnapshot.upperSql(connection, state.sources());
+    DeltaMaterializer.Materialized delta =
+        DeltaMaterializer.run(connection, st.pgtId(), state.deltaQuery(), columns, state.frontier(),
+            upper, state.sources());
+    try {
+      if (delta.truncated()) {
+        return full(connection, st, state, "a source was truncated in the change window");
+      }
+      boolean consistent =
+          Maintenance.bypassGuard(connection, () -> apply(connection, st, columns, state, delta));
+      if (!consistent) {
+        LOG.log(Level.WARNING, "the delta of {0} does not fit its stored rows; refreshing FULL",
+            st.displayName());
+        throw new Inconsistent();
+      }
+      DiffState.storeFrontier(connection, st.pgtId(), delta.upper());
+      return new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()), Strategy.DIFFERENTIAL,
+          delta.rows(), null);
+    } catch (Inconsistent e) {
+      return full(connection, st, state, "the delta did not fit the stored rows");
+    } finally {
+      DeltaMaterializer.drop(connection, delta.table());
+    }
+  }
+
+  private static boolean apply(Connection connection, StreamTableRow st, List<Column> columns,
+      DiffState.Loaded state, DeltaMaterializer.Materialized delta) throws SQLException {
+    if (delta.rows() == 0) {
+      return true;
+    }
+    RowMatch match = RowMatch.on(connection, ApplyIndex.matchColumns(columns, state.rowKey()));
+    if (state.rowKey().isEmpty()) {
+      return BagApplier.apply(connection, st.storageSql(), delta.table(), columns, match,
+          delta.inserts(), delta.deletes());
+    }
+    return KeyedApplier.apply(connection, st.storageSql(), delta.table(), columns, state.rowKey(), match);
+  }
+
+  /**
+   * A FULL refresh that takes the frontier in its own statement. An inconsistent apply may have
+   * written part of the delta: the FULL difference repairs whatever is stored.
+   */
+  private static Outcome full(Connection connection, StreamTableRow st, DiffState.Loaded state,
+      String note) throws SQLException {
+    String upper = WindowSnapshot.upperSql(connection, state.sources());
+    FullRefresher.WithExtra result =
+        FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text");
+    DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()));
+    return new Outcome(result.counts(), Strategy.FULL, null, note);
+  }
+
+  /** Marker for a delta that does not fit the stored rows. */
+  private static final class Inconsistent extends SQLException {
+    private static final long serialVersionUID = 1L;
+  }
+}
