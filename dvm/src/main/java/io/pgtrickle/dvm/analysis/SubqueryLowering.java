@@ -1,8 +1,11 @@
 package io.pgtrickle.dvm.analysis;
 
 import io.pgtrickle.dvm.plan.AntiJoin;
+import io.pgtrickle.dvm.plan.Column;
 import io.pgtrickle.dvm.plan.Filter;
+import io.pgtrickle.dvm.plan.Join;
 import io.pgtrickle.dvm.plan.PlanNode;
+import io.pgtrickle.dvm.plan.Project;
 import io.pgtrickle.dvm.plan.ScalarExpression;
 import io.pgtrickle.dvm.plan.SemiJoin;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
@@ -32,9 +36,11 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  *   <li>{@code (a, b) IN (q)} → {@link SemiJoin} on {@code a = q1 AND b = q2};
  *   {@code NOT IN} → {@link AntiJoin} NOT_IN, keeping SQL's NULL semantics explicit. Only
  *   uncorrelated {@code q}.</li>
+ *   <li>An uncorrelated scalar sub-query returning at most one row ({@code amount > (SELECT avg(amount)
+ *   FROM t)}) → {@code LEFT JOIN … ON TRUE} with the value as a column, filtered, then projected away.</li>
  * </ul>
- * Other conjuncts stay a {@link Filter} below the joins. A sub-query anywhere else (under OR, as a
- * scalar value, with ANY/ALL) is refused with a precise reason. This is the decorrelation IVM needs,
+ * Other conjuncts stay a {@link Filter} below the joins. Any other sub-query (under OR with EXISTS/IN,
+ * correlated scalar, ANY/ALL) is refused with a precise reason. This is the decorrelation IVM needs,
  * without the aggregate-and-LEFT-JOIN shapes of Calcite's general decorrelator (calcite.md §3).
  */
 final class SubqueryLowering {
@@ -48,21 +54,39 @@ final class SubqueryLowering {
     RexBuilder rex = filter.getCluster().getRexBuilder();
     List<RexNode> plain = new ArrayList<>();
     List<RexNode> subqueries = new ArrayList<>();
+    PlanNode node = converter.convert(filter.getInput());
+    int leftWidth = filter.getInput().getRowType().getFieldCount();
+    int width = leftWidth;
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
       RexNode core = conjunct.isA(SqlKind.NOT) ? ((RexCall) conjunct).getOperands().get(0) : conjunct;
       if (core instanceof RexSubQuery sq && (sq.getKind() == SqlKind.EXISTS || sq.getKind() == SqlKind.IN)) {
         subqueries.add(conjunct);
-      } else if (RexUtil.SubQueryFinder.find(conjunct) != null) {
-        throw new UnsupportedQueryException(describe(RexUtil.SubQueryFinder.find(conjunct)));
-      } else {
-        plain.add(conjunct);
+        continue;
       }
+      RexSubQuery found = RexUtil.SubQueryFinder.find(conjunct);
+      while (found != null && found.getKind() == SqlKind.SCALAR_QUERY) {
+        node = new Join(Join.JoinKind.LEFT, node, scalar(found), new ScalarExpression(rex.makeLiteral(true)),
+            joinedColumns(node, found));
+        RexNode ref = new RexInputRef(width++, found.getType());
+        RexSubQuery target = found;
+        conjunct = conjunct.accept(new RexShuttle() {
+          @Override public RexNode visitSubQuery(RexSubQuery subQuery) {
+            return subQuery.equals(target) ? ref : super.visitSubQuery(subQuery);
+          }
+        });
+        found = RexUtil.SubQueryFinder.find(conjunct);
+      }
+      if (found != null) {
+        throw new UnsupportedQueryException(describe(found));
+      }
+      plain.add(conjunct);
     }
-    PlanNode node = converter.convert(filter.getInput());
     if (!plain.isEmpty()) {
       node = new Filter(node, new ScalarExpression(RexUtil.composeConjunction(rex, plain)));
     }
-    int leftWidth = filter.getInput().getRowType().getFieldCount();
+    if (width > leftWidth) {
+      node = keepFirst(node, leftWidth, rex);
+    }
     for (RexNode conjunct : subqueries) {
       boolean negated = conjunct.isA(SqlKind.NOT);
       RexSubQuery sq = (RexSubQuery) (negated ? ((RexCall) conjunct).getOperands().get(0) : conjunct);
@@ -82,6 +106,38 @@ final class SubqueryLowering {
       case IN: return "IN (subquery) inside OR or another expression";
       default: return "subquery (" + sq.getKind() + ")";
     }
+  }
+
+  /**
+   * An uncorrelated scalar sub-query that returns at most one row (e.g. a global aggregate), as the
+   * right side of {@code LEFT JOIN … ON TRUE}: one row, or NULLs when it returns none, exactly as
+   * the scalar value behaves.
+   */
+  private PlanNode scalar(RexSubQuery sq) throws UnsupportedQueryException {
+    if (!RelOptUtil.getVariablesUsed(sq.rel).isEmpty()) {
+      throw new UnsupportedQueryException("correlated scalar subquery");
+    }
+    Double maxRows = sq.rel.getCluster().getMetadataQuery().getMaxRowCount(sq.rel);
+    if (maxRows == null || maxRows > 1) {
+      throw new UnsupportedQueryException("scalar subquery that may return more than one row");
+    }
+    return converter.convert(sq.rel);
+  }
+
+  private static List<Column> joinedColumns(PlanNode left, RexSubQuery sq) {
+    List<Column> cols = new ArrayList<>(left.columns());
+    RelDataTypeField f = sq.rel.getRowType().getFieldList().get(0);
+    cols.add(new Column(f.getName(), sq.getType()));
+    return cols;
+  }
+
+  /** The first {@code width} columns of {@code node}, dropping the joined scalar values. */
+  private static PlanNode keepFirst(PlanNode node, int width, RexBuilder rex) {
+    List<ScalarExpression> refs = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      refs.add(new ScalarExpression(rex.makeInputRef(node.columns().get(i).type(), i)));
+    }
+    return new Project(node, refs, node.columns().subList(0, width));
   }
 
   private PlanNode exists(PlanNode left, RexSubQuery sq, boolean negated, int leftWidth, RexBuilder rex)

@@ -141,6 +141,18 @@ class QueryAnalyzerTest {
     assertEquals(AntiJoin.Semantics.NOT_IN, anti.semantics());
   }
 
+  @Test void uncorrelatedScalarSubqueryBecomesALeftJoinOnTrue() {
+    assertEquals("""
+        Project $0
+          Project $0, $1
+            Filter (CAST($1 AS NUMERIC) > $2)
+              Join LEFT TRUE
+                Scan "public"."orders" (oid 16385) [id, amount]
+                Aggregate group=[] avg($0)
+                  Scan "public"."orders" (oid 16385) [amount]
+        """, tree("SELECT id FROM orders WHERE amount > (SELECT avg(amount) FROM orders)"));
+  }
+
   @Test void postgresExpressions() {
     String t = tree("SELECT upper(status), COALESCE(note, 'none'), NULLIF(qty, 0),"
         + " CASE WHEN amount > 10 THEN 'big' ELSE 'small' END, greatest(qty, 1)"
