@@ -12,9 +12,13 @@ import java.util.stream.Collectors;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 
@@ -22,7 +26,8 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
  * Functions from {@code pg_proc}, looked up lazily by name through the {@link CatalogReader}: one
  * {@link PgCatalogFunction} per argument count. The result type is the overloads' common return
  * type, or an unknown (ANY) type when they differ; PostgreSQL's own output types decide in the end.
- * Aggregates, window functions and procedures are not offered here.
+ * User-defined aggregates are offered too (as plain aggregate functions, maintained later by group
+ * rescan); window functions and procedures are not.
  */
 public final class CatalogFunctionTable implements SqlOperatorTable {
   private final CatalogReader catalog;
@@ -38,11 +43,17 @@ public final class CatalogFunctionTable implements SqlOperatorTable {
       return;
     }
     String name = opName.getSimple();
-    Map<Integer, List<PgFunction>> byArity = catalog.functions(name).stream()
-        .filter(f -> f.kind() == 'f')
-        .collect(Collectors.groupingBy(f -> f.argumentTypeOids().size(), TreeMap::new, Collectors.toList()));
-    byArity.forEach((arity, overloads) -> operatorList.add(new PgCatalogFunction(name, arity, overloads,
+    List<PgFunction> all = catalog.functions(name);
+    byArity(all, 'f').forEach((arity, overloads) -> operatorList.add(new PgCatalogFunction(name, arity, overloads,
         binding -> returnType(binding.getTypeFactory(), overloads))));
+    byArity(all, 'a').forEach((arity, overloads) -> operatorList.add(SqlBasicAggFunction.create(name,
+        SqlKind.OTHER_FUNCTION, binding -> returnType(binding.getTypeFactory(), overloads),
+        OperandTypes.repeat(SqlOperandCountRanges.of(arity), OperandTypes.ANY))));
+  }
+
+  private static Map<Integer, List<PgFunction>> byArity(List<PgFunction> functions, char kind) {
+    return functions.stream().filter(f -> f.kind() == kind)
+        .collect(Collectors.groupingBy(f -> f.argumentTypeOids().size(), TreeMap::new, Collectors.toList()));
   }
 
   private RelDataType returnType(org.apache.calcite.rel.type.RelDataTypeFactory f, List<PgFunction> overloads) {

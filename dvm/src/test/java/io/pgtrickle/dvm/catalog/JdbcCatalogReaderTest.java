@@ -39,7 +39,8 @@ class JdbcCatalogReaderTest {
         "CREATE VIEW app.v_everything AS SELECT id, t FROM app.\"Everything\"",
         "CREATE MATERIALIZED VIEW app.mv AS SELECT id FROM app.\"Everything\"",
         "CREATE FUNCTION app.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2'",
-        "CREATE FUNCTION app.dice() RETURNS int LANGUAGE sql VOLATILE AS 'SELECT 4'");
+        "CREATE FUNCTION app.dice() RETURNS int LANGUAGE sql VOLATILE AS 'SELECT 4'",
+        "CREATE AGGREGATE app.my_sum(int) (sfunc = int4pl, stype = int)");
   }
 
   private static PgRelation everything(Connection c) {
@@ -119,6 +120,11 @@ class JdbcCatalogReaderTest {
       assertTrue(r.isSupported(), r.toString());
       String tree = PlanPrinter.print(((AnalysisResult.Supported) r).root());
       assertTrue(tree.contains("Scan \"app\".\"Everything\""), tree);
+      AnalysisResult agg = new QueryAnalyzer().analyze(
+          "SELECT t, my_sum(i4) FILTER (WHERE b) FROM \"Everything\" GROUP BY t", reader);
+      assertTrue(agg.isSupported(), agg.toString());
+      assertTrue(PlanPrinter.print(((AnalysisResult.Supported) agg).root()).contains("my_sum($1) FILTER (WHERE $2)"),
+          PlanPrinter.print(((AnalysisResult.Supported) agg).root()));
       assertEquals(new AnalysisResult.Unsupported("volatile function dice()"),
           new QueryAnalyzer().analyze("SELECT dice() FROM \"Everything\"", reader));
       assertEquals(new AnalysisResult.Unsupported("volatile function clock_timestamp()"),
