@@ -28,7 +28,9 @@ import java.util.Optional;
  *
  * <p>Every call is given to the first {@link AggregateStrategy} that handles it; until the engine keeps
  * hidden state columns, all of them are maintained by rescanning their group, which
- * {@link GroupRescanStrategy} (the last resort, handling every function) describes.
+ * {@link GroupRescanStrategy} (the last resort, handling every function, and the only strategy
+ * registered today) describes. {@link CountStrategy}, {@link SumStrategy}, {@link AvgStrategy} and
+ * {@link MinMaxStrategy} hold the algebraic state SQL for when it does.
  */
 public final class AggregateDeltaRule implements DeltaRule<Aggregate> {
   private static final Logger LOG = System.getLogger(AggregateDeltaRule.class.getName());
