@@ -17,6 +17,9 @@ class JmhSmokeTest {
 
   @Test
   void cachedAnalysisRunsUnderJmh() throws Exception {
+    // JMH's lock (java.io.tmpdir/jmh.lock) guards against concurrent measurements; a benchmark run of
+    // someone else on the machine must not fail this in-process smoke run.
+    System.setProperty("jmh.ignoreLock", "true");
     Options opt = new OptionsBuilder()
         .include(AnalysisBenchmark.class.getName() + ".cached")
         .param("query", "SCAN")
