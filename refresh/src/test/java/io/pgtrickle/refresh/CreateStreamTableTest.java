@@ -59,13 +59,13 @@ class CreateStreamTableTest {
                  original_sql LIKE 'CREATE MATERIALIZED VIEW per_customer%', defining_query,
                  column_names, refresh_mode, schedule, schedule_kind, schedule_interval, cdc_mode,
                  append_only, diamond_consistency, post_refresh_action, reindex_drift_threshold,
-                 effective_mode, status, is_populated, frontier, last_refresh_at IS NOT NULL,
+                 effective_mode, status, is_populated, frontier IS NOT NULL, last_refresh_at IS NOT NULL,
                  last_error_message, consecutive_failures, created_by = current_user
             FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'per_customer'""");
       assertEquals(List.of(List.of("t", "public", "per_customer", "t", "t", query, "{}", "auto")),
           List.of(row.get(0).subList(0, 8)));
       assertEquals(java.util.Arrays.asList(null, null, null, "auto", "f", "atomic", "none", "0.2",
-              "full", "active", "t", null, "t", null, "0", "t"),
+              "differential", "active", "t", "t", "t", null, "0", "t"),
           row.get(0).subList(8, 24));
       // the guard trigger and the definition view
       assertEquals(List.of(List.of("__pgt_guard", "pgt_guard")), Db.rows(c,

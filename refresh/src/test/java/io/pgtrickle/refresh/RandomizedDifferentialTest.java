@@ -172,4 +172,31 @@ class RandomizedDifferentialTest {
     run(db, "u_st", "SELECT k, v FROM u_a WHERE n > 20 UNION ALL SELECT k, v FROM u_b",
         List.of("u_a", "u_b"));
   }
+
+  @Test
+  void innerJoinOfTwoChangingSources(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      seedTable(c, "j_a", true);
+      seedTable(c, "j_b", false);
+    }
+    run(db, "j_st", "SELECT a.pk, a.v, b.v AS bv FROM j_a a JOIN j_b b ON a.k = b.k",
+        List.of("j_a", "j_b"));
+  }
+
+  @Test
+  void groupByAggregateWithNullGroups(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      seedTable(c, "g_src", false);
+    }
+    run(db, "g_st", "SELECT k, count(*) AS cnt, sum(n) AS total FROM g_src GROUP BY k",
+        List.of("g_src"));
+  }
+
+  @Test
+  void distinctOverDuplicates(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      seedTable(c, "d_src", false);
+    }
+    run(db, "d_st", "SELECT DISTINCT k, v FROM d_src", List.of("d_src"));
+  }
 }

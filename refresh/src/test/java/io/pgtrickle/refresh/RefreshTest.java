@@ -34,7 +34,7 @@ class RefreshTest {
       Db.exec(c, "CREATE TEMP TABLE before AS SELECT ctid AS c, xmin::text AS x, id FROM wide_st");
 
       Ddl.run(c, Ddl.refresh("wide_st"));
-      assertEquals(Arrays.asList("refresh", "auto", "full", "0", "0", "succeeded"),
+      assertEquals(Arrays.asList("refresh", "auto", "differential", "0", "0", "succeeded"),
           lastHistory(c, "wide_st"));
       assertEquals(1000, Db.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
           + " ON b.c = s.ctid AND b.x = s.xmin::text"));
@@ -45,7 +45,7 @@ class RefreshTest {
       Ddl.run(c, Ddl.refresh("wide_st"));
       MultisetOracle.assertSameRows(c, "SELECT id, grp, payload FROM wide_st",
           "SELECT id, grp, payload FROM wide");
-      assertEquals(Arrays.asList("refresh", "auto", "full", "17", "15", "succeeded"),
+      assertEquals(Arrays.asList("refresh", "auto", "differential", "17", "15", "succeeded"),
           lastHistory(c, "wide_st"));
       assertEquals(985, Db.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
           + " ON b.c = s.ctid AND b.x = s.xmin::text"));
@@ -64,12 +64,12 @@ class RefreshTest {
           "INSERT INTO bag VALUES (NULL,NULL),(2,NULL)");
       Ddl.run(c, Ddl.refresh("bag_st"));
       MultisetOracle.assertSameRows(c, "SELECT a, b FROM bag_st", "SELECT a, b FROM bag");
-      assertEquals(Arrays.asList("refresh", "auto", "full", "2", "1", "succeeded"),
+      assertEquals(Arrays.asList("refresh", "auto", "differential", "2", "1", "succeeded"),
           lastHistory(c, "bag_st"));
       Db.exec(c, "DELETE FROM bag WHERE a IS NULL");
       Ddl.run(c, Ddl.refresh("bag_st"));
       MultisetOracle.assertSameRows(c, "SELECT a, b FROM bag_st", "SELECT a, b FROM bag");
-      assertEquals(Arrays.asList("refresh", "auto", "full", "0", "3", "succeeded"),
+      assertEquals(Arrays.asList("refresh", "auto", "differential", "0", "3", "succeeded"),
           lastHistory(c, "bag_st"));
     }
   }
@@ -129,6 +129,7 @@ class RefreshTest {
       Ddl.run(c, Ddl.refreshNoData("nd_st")); // again: still fine
       assertEquals(0, Ddl.run(c, Ddl.refresh("nd_st")).updateCount());
       assertEquals(12, Db.count(c, "SELECT count(*) FROM nd_st"));
+      // repopulating after WITH NO DATA is a FULL refresh (it takes the new frontier)
       assertEquals(Arrays.asList("refresh", "auto", "full", "12", "0", "succeeded"),
           lastHistory(c, "nd_st"));
       assertEquals("t", Db.rows(c, "SELECT populated FROM pgtrickle.pgt_status"
@@ -174,7 +175,7 @@ class RefreshTest {
           "INSERT INTO rep.s SELECT generate_series(1, 50)");
       Ddl.run(c, Ddl.create("rep.Status St", "SELECT a FROM rep.s", Ddl.opt("schedule", "5m")));
       Db.exec(c, "ANALYZE rep.\"Status St\"");
-      assertEquals(List.of(Arrays.asList("rep.\"Status St\"", "rep", "Status St", "auto", "full",
+      assertEquals(List.of(Arrays.asList("rep.\"Status St\"", "rep", "Status St", "auto", "differential",
               "active", "t", "5m", "t", "t", "0", null, null, "50")),
           Db.rows(c, "SELECT name, schema_name, table_name, requested_mode, effective_mode,"
               + " status, populated, schedule, last_refresh_at <= now(), staleness >= interval '0',"

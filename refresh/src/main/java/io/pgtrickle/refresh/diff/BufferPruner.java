@@ -54,7 +54,8 @@ final class BufferPruner {
         }
       }
       long deleted =
-          CaptureRegistry.backend().prune(connection, SourceRelation.of(oid, "?", "?"), frontiers);
+          CaptureRegistry.backend().prune(InTransaction.of(connection),
+              SourceRelation.of(oid, "pg_class", "oid " + oid), frontiers);
       LOG.log(Level.TRACE, "pruned {0} change rows of source {1}", deleted, oid);
     }
   }

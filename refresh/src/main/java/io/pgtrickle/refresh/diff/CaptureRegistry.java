@@ -87,7 +87,7 @@ public final class CaptureRegistry {
       }
       Set<String> union = unionOfConsumers(connection, source.oid());
       backend.ensureCapture(
-          connection, SourceRelation.of(source.oid(), source.schema(), source.name()), union);
+          InTransaction.of(connection), SourceRelation.of(source.oid(), source.schema(), source.name()), union);
       LOG.log(Level.DEBUG, "capturing {0}.{1}: {2}", source.schema(), source.name(), union);
     }
   }
@@ -113,7 +113,7 @@ public final class CaptureRegistry {
     for (SourceRelation source : captured) {
       lockSource(connection, source.oid());
       if (!hasConsumers(connection, source.oid())) {
-        backend().releaseCapture(connection, source);
+        backend().releaseCapture(InTransaction.of(connection), source);
         LOG.log(Level.DEBUG, "released capture of {0}", source);
       }
     }

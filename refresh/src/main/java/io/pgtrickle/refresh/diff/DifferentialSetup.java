@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,13 @@ public final class DifferentialSetup {
    */
   public static Optional<SQLWarning> setUp(Connection connection, Target target) throws SQLException {
     Verdict verdict = verdict(connection, target);
+    if (verdict instanceof Verdict.Differential differential) {
+      CaptureRegistry.install(connection, target.pgtId(), differential.plan());
+      verdict = probe(connection, target, differential);
+      if (verdict instanceof Verdict.Unsupported) {
+        CaptureRegistry.release(connection, target.pgtId());
+      }
+    }
     if (verdict instanceof Verdict.Unsupported unsupported) {
       if (target.requested() == RefreshMode.DIFFERENTIAL) {
         throw SqlStates.error(SqlStates.FEATURE_NOT_SUPPORTED,
@@ -63,7 +71,6 @@ public final class DifferentialSetup {
           FALLBACK_SQLSTATE));
     }
     DiffPlan plan = ((Verdict.Differential) verdict).plan();
-    CaptureRegistry.install(connection, target.pgtId(), plan);
     DiffState.storePlan(connection, target.pgtId(), plan);
     DiffState.storeFrontier(connection, target.pgtId(), null);
     List<Column> columns = DefinitionView.columns(connection, target.definitionViewOid());
@@ -96,5 +103,31 @@ public final class DifferentialSetup {
     }
     return DifferentialPlanner.plan(connection, target.query(), target.definitionViewOid(),
         target.storageSql(), target.dependencies());
+  }
+
+  /**
+   * Lets PostgreSQL plan the delta statement once ({@code EXPLAIN}, under a savepoint): a delta query
+   * PostgreSQL cannot run (say, grouping a json column) must fail safe to FULL now, not at refresh.
+   */
+  private static Verdict probe(Connection connection, Target target, Verdict.Differential verdict)
+      throws SQLException {
+    DiffPlan plan = verdict.plan();
+    List<Column> columns = DefinitionView.columns(connection, target.definitionViewOid());
+    String statement = DeltaMaterializer.statement(DeltaMaterializer.tableName(target.pgtId()),
+        plan.deltaQuery(), columns, "pg_catalog.pg_current_snapshot()", WindowSnapshot.OWN_INVISIBLE,
+        plan.sources().stream().map(DiffPlan.SourceColumns::oid).toList());
+    try (Statement st = connection.createStatement()) {
+      st.execute("SAVEPOINT \"pgtrickle_probe\"");
+      try {
+        st.execute("EXPLAIN " + statement);
+      } catch (SQLException e) {
+        st.execute("ROLLBACK TO SAVEPOINT \"pgtrickle_probe\"");
+        st.execute("RELEASE SAVEPOINT \"pgtrickle_probe\"");
+        LOG.log(Level.WARNING, "the delta query of " + target.name() + " does not plan", e);
+        return new Verdict.Unsupported("PostgreSQL cannot run the delta query: " + e.getMessage());
+      }
+      st.execute("RELEASE SAVEPOINT \"pgtrickle_probe\"");
+    }
+    return verdict;
   }
 }

@@ -21,17 +21,28 @@ public final class WindowBindings implements SourceBindings {
           "SELECT \"s0\" FROM " + Sql.ident(WINDOW_CTE),
           "SELECT \"s1\" FROM " + Sql.ident(WINDOW_CTE));
 
+  /**
+   * The window's changes, consolidated per row content (weights summed, zeros dropped): a row that was
+   * inserted and deleted again within the window never reaches the delta query, so no expression is
+   * evaluated on a row that existed in neither S₀ nor S₁ (it might fail, say divide by zero, where
+   * the query itself does not). Rows are grouped by the text form of every column — identical, not
+   * merely equal (numeric scale, json whitespace count) — and any type can be grouped that way.
+   */
   @Override
   public String changes(Scan scan) {
     StringJoiner select = new StringJoiner(", ");
+    StringJoiner group = new StringJoiner(", ");
     for (int i = 0; i < scan.referenced().size(); i++) {
-      select.add("c." + Sql.ident(scan.referenced().get(i).name()) + " AS "
-          + Sql.ident(scan.columns().get(i).name()));
+      String column = "c." + Sql.ident(scan.referenced().get(i).name());
+      select.add("(pg_catalog.array_agg(" + column + "))[1] AS " + Sql.ident(scan.columns().get(i).name()));
+      group.add("(" + column + ")::pg_catalog.text");
     }
-    select.add("c." + Sql.ident(ChangeBufferLayout.WEIGHT_COLUMN));
+    String w = Sql.ident(ChangeBufferLayout.WEIGHT_COLUMN);
+    select.add("pg_catalog.sum(c." + w + ")::integer AS " + w);
     return "(SELECT " + select + " FROM "
         + ChangeBufferLayout.qualifiedTableName(scan.relationOid()) + " AS c WHERE "
-        + WINDOW.changesPredicate("c") + ")";
+        + WINDOW.changesPredicate("c") + (group.length() == 0 ? "" : " GROUP BY " + group)
+        + " HAVING pg_catalog.sum(c." + w + ") <> 0)";
   }
 
   @Override
