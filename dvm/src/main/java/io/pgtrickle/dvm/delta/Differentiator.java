@@ -42,17 +42,33 @@ public final class Differentiator {
   private static final Logger LOG = System.getLogger(Differentiator.class.getName());
   private static final long CACHE_ENTRIES = 2_000;
 
-  private final RuleRegistry rules;
-  private final Cache<PlanKey, DeltaPlan> cache = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).build();
-
-  /** Rules from {@code ServiceLoader<DeltaRule>}, in registration order. */
-  public Differentiator() {
-    this(RuleRegistry.load());
+  /** Rules are looked up once per class loader; instances are cheap and share the plan cache. */
+  private static final class Shared {
+    static final RuleRegistry RULES = RuleRegistry.load();
+    static final Cache<PlanKey, DeltaPlan> CACHE = newCache();
   }
 
+  private final RuleRegistry rules;
+  private final Cache<PlanKey, DeltaPlan> cache;
+
+  /**
+   * Rules from {@code ServiceLoader<DeltaRule>}, in registration order. Every instance made this way
+   * shares one rule list and one plan cache, so creating one per refresh costs nothing.
+   */
+  public Differentiator() {
+    this.rules = Shared.RULES;
+    this.cache = Shared.CACHE;
+  }
+
+  /** With explicit rules and a private cache (tests). */
   Differentiator(RuleRegistry rules) {
     this.rules = rules;
-    LOG.log(Level.DEBUG, () -> rules.size() + " delta rules loaded");
+    this.cache = newCache();
+    LOG.log(Level.DEBUG, () -> rules.size() + " delta rules");
+  }
+
+  private static Cache<PlanKey, DeltaPlan> newCache() {
+    return Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).build();
   }
 
   /**

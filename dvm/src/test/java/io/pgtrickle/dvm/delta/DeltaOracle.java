@@ -59,7 +59,9 @@ public final class DeltaOracle implements AutoCloseable {
     this.random = new Random(seed);
     this.dml = new RandomDml(random);
     this.schema = "oracle_" + SCHEMAS.incrementAndGet();
-    execute("CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public");
+    // JIT compiling every delta query (row estimates of never-analysed tables are large) costs
+    // seconds per statement here and says nothing about correctness.
+    execute("CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public", "SET jit = off");
     System.out.println("DeltaOracle seed=" + seed + " (replay with -Dpgt.seed=" + seed + ")");
   }
 
