@@ -100,17 +100,9 @@ public final class OperatorSql {
         + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy));
   }
 
-  /** One aggregate call over input fields {@code field}, as PostgreSQL SQL. */
+  /** One aggregate call over input fields {@code field}, as PostgreSQL SQL (see {@link AggregateCallSql}). */
   public static String call(AggregateCall c, IntFunction<String> field) {
-    boolean sum0 = c.function().equals("$sum0");
-    String name = sum0 ? "sum" : c.function();
-    String args = c.arguments().isEmpty() ? "*"
-        : c.arguments().stream().map(field::apply).collect(Collectors.joining(", "));
-    String order = c.orderWithin().isEmpty() ? "" : " ORDER BY " + c.orderWithin().stream()
-        .map(k -> field.apply(k.field()) + (k.descending() ? " DESC" : "")).collect(Collectors.joining(", "));
-    String filter = c.filter().isPresent() ? " FILTER (WHERE " + field.apply(c.filter().getAsInt()) + ")" : "";
-    String sql = Sql.quote(name) + "(" + (c.distinct() ? "DISTINCT " : "") + args + order + ")" + filter;
-    return sum0 ? "coalesce(" + sql + ", 0)" : sql;
+    return AggregateCallSql.render(c, field);
   }
 
   private static String setOp(SetOp s, List<RelationRef> inputs, List<String> out) {

@@ -1,5 +1,6 @@
 package io.pgtrickle.dvm.delta.rules.aggregate;
 
+import io.pgtrickle.dvm.delta.sql.AggregateCallSql;
 import io.pgtrickle.dvm.delta.rules.setop.RuleInputs;
 import io.pgtrickle.dvm.plan.Aggregate;
 import io.pgtrickle.spi.dvm.AggregateStrategy;

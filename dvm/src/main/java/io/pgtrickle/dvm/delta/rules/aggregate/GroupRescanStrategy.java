@@ -1,5 +1,6 @@
 package io.pgtrickle.dvm.delta.rules.aggregate;
 
+import io.pgtrickle.dvm.delta.sql.AggregateCallSql;
 import io.pgtrickle.spi.dvm.AggregateCallView;
 import io.pgtrickle.spi.dvm.AggregateStrategy;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.pgtrickle.dvm.delta.rules.aggregate;
 
+import io.pgtrickle.dvm.delta.sql.AggregateCallSql;
 import io.pgtrickle.dvm.plan.AggregateCall;
 import io.pgtrickle.dvm.plan.Column;
 import io.pgtrickle.dvm.render.PgExpressionRenderer;

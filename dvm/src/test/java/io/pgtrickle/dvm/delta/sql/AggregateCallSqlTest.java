@@ -1,4 +1,4 @@
-package io.pgtrickle.dvm.delta.rules.aggregate;
+package io.pgtrickle.dvm.delta.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

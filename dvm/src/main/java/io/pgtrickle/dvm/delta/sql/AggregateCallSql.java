@@ -1,4 +1,4 @@
-package io.pgtrickle.dvm.delta.rules.aggregate;
+package io.pgtrickle.dvm.delta.sql;
 
 import io.pgtrickle.dvm.catalog.PgIdentifiers;
 import io.pgtrickle.dvm.plan.AggregateCall;
