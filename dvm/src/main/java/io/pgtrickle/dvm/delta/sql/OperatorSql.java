@@ -14,7 +14,6 @@ import io.pgtrickle.dvm.plan.SetOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * One operator as a PostgreSQL SELECT over given input relations: the operator's own semantics, no
