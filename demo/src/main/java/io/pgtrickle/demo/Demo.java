@@ -50,7 +50,7 @@ public final class Demo {
       section("CREATE MATERIALIZED VIEW … WITH (pgtrickle.stream = true)");
       run(s, """
           CREATE MATERIALIZED VIEW revenue_by_region
-            WITH (pgtrickle.stream = true, pgtrickle.refresh_mode = 'full')
+            WITH (pgtrickle.stream = true)
           AS SELECT c.region, count(*) AS orders, sum(o.amount) AS revenue
                FROM orders o JOIN customers c ON c.id = o.customer_id
               GROUP BY c.region""");
@@ -63,12 +63,15 @@ public final class Demo {
           DELETE FROM orders WHERE id = 14""");
       print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
 
-      section("REFRESH MATERIALIZED VIEW revenue_by_region");
+      section("REFRESH MATERIALIZED VIEW revenue_by_region (differential: only the changed groups)");
       s.execute("REFRESH MATERIALIZED VIEW revenue_by_region");
       print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
       print(s, """
           SELECT executed_strategy, rows_inserted, rows_deleted, initiator
             FROM pgtrickle.pgt_refresh_history ORDER BY history_id""");
+
+      section("What a refresh does: SELECT pgtrickle.explain('revenue_by_region')");
+      printExplainHead(s, 12);
 
       section("Direct writes to a stream table are refused");
       try {
@@ -109,6 +112,19 @@ public final class Demo {
           row.append(i > 1 ? " | " : "").append(rs.getString(i));
         }
         out.println(row);
+      }
+    }
+  }
+
+  private void printExplainHead(Statement s, int lines) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT pgtrickle.explain('revenue_by_region')")) {
+      rs.next();
+      String[] text = rs.getString(1).split("\n");
+      for (int i = 0; i < Math.min(lines, text.length); i++) {
+        out.println("  " + text[i]);
+      }
+      if (text.length > lines) {
+        out.println("  … (" + (text.length - lines) + " more lines: the delta SQL)");
       }
     }
   }

@@ -30,8 +30,8 @@ class DemoTest {
     // After insert 15 (US), 16 (EU), +1 on order 10, delete 14, and a refresh.
     assertContains(printed, "  EU | 4 | 253.50");
     assertContains(printed, "  US | 2 | 399.99");
-    // The refresh rewrote only what changed: 3 stale group rows out, 2 new ones in.
-    assertContains(printed, "  full | 2 | 3 | refresh");
+    // The refresh ran differentially and rewrote only what changed: 3 stale group rows out, 2 new in.
+    assertContains(printed, "  differential | 2 | 3 | refresh");
     assertContains(printed, "SQLSTATE 42809");
     assertContains(printed, "  0\n"); // no stream tables left after DROP
   }
