@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DIFFERENTIAL refresh against seeded random workloads, one test per operator family: random batches
@@ -200,92 +202,50 @@ class RandomizedDifferentialTest {
     run(db, "d_st", "SELECT DISTINCT k, v FROM d_src", List.of("d_src"));
   }
 
-  @Test
-  void leftJoinWithPartnersComingAndGoing(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "lj_a", true);
-      seedTable(c, "lj_b", false);
+
+  /**
+   * More operator families, each over freshly seeded sources.
+   *
+   * @param name the stream table's name
+   * @param sources the source tables, each "name" (keyless bag) or "name:pk" (with a primary key)
+   */
+  record Family(String name, List<String> sources, String query) {
+    @Override
+    public String toString() {
+      return name;
     }
-    run(db, "lj_st", "SELECT a.pk, a.v, b.v AS bv, b.n AS bn FROM lj_a a LEFT JOIN lj_b b ON a.k = b.k",
-        List.of("lj_a", "lj_b"));
   }
 
-  @Test
-  void fullJoinWithAConditionOnOneSide(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "fj_a", false);
-      seedTable(c, "fj_b", false);
-    }
-    run(db, "fj_st", "SELECT a.id AS aid, b.id AS bid, a.k AS ak, b.k AS bk FROM fj_a a FULL JOIN fj_b b ON a.k = b.k AND b.n > 10",
-        List.of("fj_a", "fj_b"));
+  static List<Family> moreFamilies() {
+    return List.of(
+        new Family("lj_st", List.of("lj_a:pk", "lj_b"),
+            "SELECT a.pk, a.v, b.v AS bv, b.n AS bn FROM lj_a a LEFT JOIN lj_b b ON a.k = b.k"),
+        new Family("fj_st", List.of("fj_a", "fj_b"), "SELECT a.id AS aid, b.id AS bid, a.k AS ak, b.k AS bk"
+            + " FROM fj_a a FULL JOIN fj_b b ON a.k = b.k AND b.n > 10"),
+        new Family("t3_st", List.of("t3_a:pk", "t3_b", "t3_c:pk"),
+            "SELECT a.id, b.v, c.n FROM t3_a a JOIN t3_b b ON a.k = b.k LEFT JOIN t3_c c ON c.id = b.id"),
+        new Family("se_st", List.of("se_a", "se_b"),
+            "SELECT id, v FROM se_a a WHERE EXISTS (SELECT 1 FROM se_b b WHERE b.k = a.k AND b.n > 20)"),
+        new Family("ni_st", List.of("ni_a", "ni_b"),
+            "SELECT id, k FROM ni_a WHERE k NOT IN (SELECT k FROM ni_b WHERE n > 30)"),
+        new Family("ea_st", List.of("ea_a", "ea_b"), "SELECT k, v FROM ea_a EXCEPT ALL SELECT k, v FROM ea_b"),
+        new Family("id_st", List.of("id_a", "id_b:pk"), "SELECT k FROM id_a INTERSECT SELECT k FROM id_b"),
+        new Family("mm_st", List.of("mm_src"), "SELECT k, min(n) AS mn, max(v) AS mx,"
+            + " string_agg(v, ',' ORDER BY v, id) AS sv, avg(n) AS an FROM mm_src GROUP BY k"),
+        new Family("ng_st", List.of("ng_src:pk"), "SELECT count(*) AS cnt, sum(n) AS total, max(k) AS mk FROM ng_src"));
   }
 
-  @Test
-  void threeWayInnerAndLeftJoin(TestDatabase db) throws Exception {
+  @ParameterizedTest
+  @MethodSource("moreFamilies")
+  void moreOperatorFamilies(Family family, TestDatabase db) throws Exception {
+    List<String> tables = new ArrayList<>();
     try (Connection c = db.connect()) {
-      seedTable(c, "t3_a", true);
-      seedTable(c, "t3_b", false);
-      seedTable(c, "t3_c", true);
+      for (String source : family.sources()) {
+        String table = source.replace(":pk", "");
+        seedTable(c, table, source.endsWith(":pk"));
+        tables.add(table);
+      }
     }
-    run(db, "t3_st", "SELECT a.id, b.v, c.n FROM t3_a a JOIN t3_b b ON a.k = b.k LEFT JOIN t3_c c ON c.id = b.id",
-        List.of("t3_a", "t3_b", "t3_c"));
-  }
-
-  @Test
-  void existsSemiJoin(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "se_a", false);
-      seedTable(c, "se_b", false);
-    }
-    run(db, "se_st", "SELECT id, v FROM se_a a WHERE EXISTS (SELECT 1 FROM se_b b WHERE b.k = a.k AND b.n > 20)",
-        List.of("se_a", "se_b"));
-  }
-
-  @Test
-  void notInAntiJoinWithNulls(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "ni_a", false);
-      seedTable(c, "ni_b", false);
-    }
-    run(db, "ni_st", "SELECT id, k FROM ni_a WHERE k NOT IN (SELECT k FROM ni_b WHERE n > 30)",
-        List.of("ni_a", "ni_b"));
-  }
-
-  @Test
-  void exceptAllAndIntersect(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "ea_a", false);
-      seedTable(c, "ea_b", false);
-    }
-    run(db, "ea_st", "SELECT k, v FROM ea_a EXCEPT ALL SELECT k, v FROM ea_b",
-        List.of("ea_a", "ea_b"));
-  }
-
-  @Test
-  void intersectDistinct(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "id_a", false);
-      seedTable(c, "id_b", true);
-    }
-    run(db, "id_st", "SELECT k FROM id_a INTERSECT SELECT k FROM id_b",
-        List.of("id_a", "id_b"));
-  }
-
-  @Test
-  void minMaxStringAggAvgWithExtremesLeaving(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "mm_src", false);
-    }
-    run(db, "mm_st", "SELECT k, min(n) AS mn, max(v) AS mx, string_agg(v, ',' ORDER BY v, id) AS sv, avg(n) AS an FROM mm_src GROUP BY k",
-        List.of("mm_src"));
-  }
-
-  @Test
-  void aggregateWithoutGroupByAndHaving(TestDatabase db) throws Exception {
-    try (Connection c = db.connect()) {
-      seedTable(c, "ng_src", true);
-    }
-    run(db, "ng_st", "SELECT count(*) AS cnt, sum(n) AS total, max(k) AS mk FROM ng_src",
-        List.of("ng_src"));
+    run(db, family.name(), family.query(), tables);
   }
 }
