@@ -1,5 +1,7 @@
 package io.pgtrickle.dvm.calcite;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -14,6 +16,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code sum(int8)} and {@code avg} of exact numbers are {@code numeric}).
  */
 public final class PgTypeSystem extends RelDataTypeSystemImpl {
+  /** PostgreSQL keeps times and timestamps to the microsecond: precision 6, also by default. */
+  private static final int MICROSECONDS = 6;
+
+  private static final Set<SqlTypeName> TIME_TYPES = EnumSet.of(
+      SqlTypeName.TIME, SqlTypeName.TIME_WITH_LOCAL_TIME_ZONE, SqlTypeName.TIME_TZ,
+      SqlTypeName.TIMESTAMP, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, SqlTypeName.TIMESTAMP_TZ);
+
   /** The one instance. */
   public static final PgTypeSystem INSTANCE = new PgTypeSystem();
   /** Precision standing for PostgreSQL's unconstrained {@code numeric}. */
@@ -24,33 +33,14 @@ public final class PgTypeSystem extends RelDataTypeSystemImpl {
   private PgTypeSystem() {}
 
   @Override public int getMaxPrecision(SqlTypeName typeName) {
-    switch (typeName) {
-      case DECIMAL:
-        return UNCONSTRAINED_NUMERIC_PRECISION;
-      case TIME:
-      case TIME_WITH_LOCAL_TIME_ZONE:
-      case TIMESTAMP:
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-      case TIMESTAMP_TZ:
-      case TIME_TZ:
-        return 6;
-      default:
-        return super.getMaxPrecision(typeName);
+    if (typeName == SqlTypeName.DECIMAL) {
+      return UNCONSTRAINED_NUMERIC_PRECISION;
     }
+    return TIME_TYPES.contains(typeName) ? MICROSECONDS : super.getMaxPrecision(typeName);
   }
 
   @Override public int getDefaultPrecision(SqlTypeName typeName) {
-    switch (typeName) {
-      case TIME:
-      case TIME_WITH_LOCAL_TIME_ZONE:
-      case TIMESTAMP:
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-      case TIMESTAMP_TZ:
-      case TIME_TZ:
-        return 6;
-      default:
-        return super.getDefaultPrecision(typeName);
-    }
+    return TIME_TYPES.contains(typeName) ? MICROSECONDS : super.getDefaultPrecision(typeName);
   }
 
   @Override public int getMaxScale(SqlTypeName typeName) {
