@@ -32,8 +32,8 @@ public final class CatalogMigrator {
   public static final long LOCK_KEY = 0x706774726963_6b6cL;
 
   /** The migrations, in order; version n is element n-1. A test checks that none is missing. */
-  public static final List<String> MIGRATIONS = List.of("V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql",
-      "V4__immediate.sql");
+  public static final List<String> MIGRATIONS = List.of(
+      "V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql", "V4__immediate.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
