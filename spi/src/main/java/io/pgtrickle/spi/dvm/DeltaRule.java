@@ -5,6 +5,12 @@ package io.pgtrickle.spi.dvm;
  * Rules are pure: the same operator and context give the same SQL, so the result can be cached.
  * Implementations state the rule they implement in their class comment, e.g. "Δσp(R) = σp(ΔR)".
  *
+ * <p>Rules are found with {@link java.util.ServiceLoader} (a jar lists its rules in
+ * {@code META-INF/services/io.pgtrickle.spi.dvm.DeltaRule}). For each operator the rules of its kind
+ * and class are asked in descending {@link #priority()}, ties in class-path order; the first that
+ * {@link #accepts} it is used. The built-in rules have priority 0, so a plugin with a higher priority
+ * takes the operators it accepts and leaves the rest to them.
+ *
  * @param <O> the operator class handled (a node type of {@code io.pgtrickle.dvm.plan})
  */
 public interface DeltaRule<O extends Operator> {
@@ -20,6 +26,14 @@ public interface DeltaRule<O extends Operator> {
    */
   default boolean accepts(O operator) {
     return true;
+  }
+
+  /**
+   * The order in which rules of one kind are asked: higher first. The built-in rules use 0; a plugin
+   * that wants to take over some operators from them returns more.
+   */
+  default int priority() {
+    return 0;
   }
 
   /** The CTEs computing {@code operator}'s delta. */
