@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One refresh of a differential stream table whose catalog row the caller has claimed FOR UPDATE (so
@@ -25,6 +26,8 @@ import java.util.List;
  * <ol>
  *   <li>no frontier yet (just created, or after WITH NO DATA): FULL with the frontier taken in the
  *       same statement ({@link FullRefresher#refreshWith});
+ *   <li>else, when no source buffer has a row in the window ({@link ChangeProbe}), S₁ simply becomes
+ *       the frontier: nothing changed, nothing to plan or apply;
  *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
  *       {@link DeltaMaterializer}; a TRUNCATE of a source in the window → FULL for this window (noted in
  *       history); else {@link KeyedApplier} (row key) or {@link BagApplier} (bag) applies it; a delta
@@ -62,8 +65,14 @@ public final class DifferentialRefresher {
 
   private static Outcome differential(Connection connection, StreamTableRow st, DiffState.Loaded state)
       throws SQLException {
-    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
     String upper = WindowSnapshot.upperSql(connection, state.sources());
+    Optional<PgSnapshot> unchanged =
+        ChangeProbe.unchangedUpTo(connection, state.frontier(), upper, state.sources());
+    if (unchanged.isPresent()) {
+      DiffState.storeFrontier(connection, st.pgtId(), unchanged.get());
+      return new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
+    }
+    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
     DeltaMaterializer.Materialized delta =
         DeltaMaterializer.run(connection, st.pgtId(), state.deltaQuery(), columns, state.frontier(),
             upper, state.sources());
