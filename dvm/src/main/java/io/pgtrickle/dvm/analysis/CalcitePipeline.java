@@ -7,6 +7,7 @@ import io.pgtrickle.dvm.calcite.PgTypeFactory;
 import io.pgtrickle.dvm.catalog.CatalogReader;
 import io.pgtrickle.dvm.parse.CaseInsensitiveOperatorTable;
 import io.pgtrickle.dvm.parse.CatalogFunctionTable;
+import io.pgtrickle.dvm.parse.ExtractAsNumeric;
 import io.pgtrickle.dvm.parse.FallbackOperatorTable;
 import io.pgtrickle.dvm.parse.PgOperators;
 import io.pgtrickle.dvm.parse.PgSqlParser;
@@ -36,11 +37,12 @@ import io.pgtrickle.dvm.calcite.PgConvertletTable;
  * our generated parser ({@link PgSqlParser}), Calcite's standard + POSTGRESQL operator library
  * looked up case-insensitively, our pgvector/jsonb operators, {@code pg_proc} functions as a
  * fallback, schemas resolved lazily from the {@link CatalogReader}, LENIENT conformance, NULLs
- * sorting high as in PostgreSQL, no validator call rewrites (COALESCE/NULLIF stay calls, see
+ * sorting high as in PostgreSQL, EXTRACT typed numeric ({@link ExtractAsNumeric}), no validator call rewrites (COALESCE/NULLIF stay calls, see
  * {@code PgConvertletTable}), no RelBuilder simplification (it drops casts to PostgreSQL-named types
  * such as {@code '[1,2,3]'::vector}), and {@code SqlToRelConverter} with {@code expand=false} (sub-queries
  * stay {@code RexSubQuery} for our own semi/anti-join lowering) and unused-field trimming (so scans
- * list only the columns the query references).
+ * list only the columns the query references); then WHERE conjuncts move into the joins
+ * ({@link FilterPushdown}).
  */
 final class CalcitePipeline {
   private static final SqlOperatorTable BUILTIN_OPERATORS = new CaseInsensitiveOperatorTable(
@@ -53,7 +55,7 @@ final class CalcitePipeline {
   static RelRoot toRel(String sql, CatalogReader catalog) throws UnsupportedQueryException {
     SqlNode parsed;
     try {
-      parsed = PgSqlParser.parseQuery(sql);
+      parsed = ExtractAsNumeric.rewrite(PgSqlParser.parseQuery(sql));
     } catch (SqlParseException e) {
       throw new UnsupportedQueryException("syntax the analyzer does not understand: " + firstLine(e.getMessage()), e);
     }
@@ -87,7 +89,7 @@ final class CalcitePipeline {
             .withRelBuilderConfigTransform(c -> c.withSimplify(false)));
     try {
       RelRoot relRoot = converter.convertQuery(validated, false, true);
-      return relRoot.withRel(converter.trimUnusedFields(true, relRoot.rel));
+      return relRoot.withRel(FilterPushdown.apply(converter.trimUnusedFields(true, relRoot.rel)));
     } catch (RuntimeException | AssertionError e) {
       throw new UnsupportedQueryException("conversion failed: " + firstLine(String.valueOf(e.getMessage())), e);
     }
