@@ -41,7 +41,8 @@ class DifferentialFuzzTest {
       out.println("DifferentialFuzzTest: " + cases + " cases from seed " + seed);
       FuzzCampaign.Summary summary = new FuzzCampaign(new CaseRunner(plain, trickle), out)
           .run(seed, cases, (long) (minutes * 60_000), Math.max(1, Math.min(500, cases / 20)));
-      out.println("DifferentialFuzzTest: " + summary + " (first seed " + seed + ")");
+      out.println("DifferentialFuzzTest: " + summary + " (first seed " + seed + "); FULL because:\n"
+          + summary.fallbackReport());
       if (out != System.out) {
         out.close();
       }

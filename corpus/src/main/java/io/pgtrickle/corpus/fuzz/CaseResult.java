@@ -5,7 +5,7 @@ package io.pgtrickle.corpus.fuzz;
  *
  * @param verdict what happened
  * @param mode the stream table's effective mode ({@code differential} or {@code full}), or null
- * @param detail the mismatch or error, the fallback reason, or why the case was skipped
+ * @param detail the mismatch or error, why the case was skipped, or (passed) the FULL fallback reason
  */
 public record CaseResult(Verdict verdict, String mode, String detail) {
 

@@ -42,11 +42,14 @@ public final class CaseRunner {
       return new CaseResult(CaseResult.Verdict.INVALID, null, e.getMessage());
     }
     String mode;
+    String reason;
     try (Statement st = trickle.createStatement()) {
       st.execute("CREATE MATERIALIZED VIEW st WITH (pgtrickle.stream = true) AS " + fuzzCase.query());
       st.execute("CREATE MATERIALIZED VIEW st_full WITH (pgtrickle.stream = true, pgtrickle.refresh_mode = 'full')"
           + " AS " + fuzzCase.query());
-      mode = StreamTables.modeAndReason(plain, "st")[0];
+      String[] modeAndReason = StreamTables.modeAndReason(plain, "st");
+      mode = modeAndReason[0];
+      reason = modeAndReason[1];
     } catch (SQLException e) {
       return new CaseResult(CaseResult.Verdict.ERROR, null, "create: " + e.getSQLState() + " " + e.getMessage());
     }
@@ -74,7 +77,7 @@ public final class CaseRunner {
         return new CaseResult(CaseResult.Verdict.MISMATCH, mode, failure);
       }
     }
-    return new CaseResult(CaseResult.Verdict.PASS, mode, null);
+    return new CaseResult(CaseResult.Verdict.PASS, mode, reason);
   }
 
   private String check(FuzzCase fuzzCase, String where) throws SQLException {

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs the cases of seeds {@code base, base+1, …}: counts verdicts and modes, shrinks every failure and
@@ -13,11 +15,20 @@ import java.util.List;
 public final class FuzzCampaign {
 
   /** Counts of one campaign, and the shrunk reproducers of its failures. */
-  public record Summary(int cases, int invalid, int differential, int full, List<String> failures) {
+  public record Summary(int cases, int invalid, int differential, int full, List<String> failures,
+      Map<String, Integer> fallbackReasons) {
     @Override
     public String toString() {
       return cases + " cases: " + (cases - invalid) + " run (" + differential + " differential, " + full
           + " FULL fallback), " + invalid + " invalid, " + failures.size() + " failures";
+    }
+
+    /** The FULL fallback reasons with their counts, most frequent first. */
+    public String fallbackReport() {
+      StringBuilder out = new StringBuilder();
+      fallbackReasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> out.append("  ").append(e.getValue()).append(" × ").append(e.getKey()).append('\n'));
+      return out.toString();
     }
   }
 
@@ -36,6 +47,7 @@ public final class FuzzCampaign {
     int full = 0;
     int ran = 0;
     List<String> failures = new ArrayList<>();
+    Map<String, Integer> reasons = new TreeMap<>();
     for (int i = 0; i < cases && System.currentTimeMillis() < deadline; i++) {
       long seed = baseSeed + i;
       FuzzCase fuzzCase = CaseGenerator.generate(seed);
@@ -48,6 +60,9 @@ public final class FuzzCampaign {
             differential++;
           } else {
             full++;
+            if (result.verdict() == CaseResult.Verdict.PASS && result.detail() != null) {
+              reasons.merge(result.detail(), 1, Integer::sum);
+            }
           }
         }
       }
@@ -61,9 +76,9 @@ public final class FuzzCampaign {
         failures.add(report);
       }
       if (progressEvery > 0 && ran % progressEvery == 0) {
-        out.println("fuzz progress: " + new Summary(ran, invalid, differential, full, failures));
+        out.println("fuzz progress: " + new Summary(ran, invalid, differential, full, failures, reasons));
       }
     }
-    return new Summary(ran, invalid, differential, full, List.copyOf(failures));
+    return new Summary(ran, invalid, differential, full, List.copyOf(failures), Map.copyOf(reasons));
   }
 }
