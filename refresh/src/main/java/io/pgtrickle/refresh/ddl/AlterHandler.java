@@ -9,6 +9,10 @@ import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.diff.DiffState;
 import io.pgtrickle.refresh.diff.DifferentialSetup;
+import io.pgtrickle.refresh.full.RefreshExecutor;
+import io.pgtrickle.refresh.immediate.ImmediateSetup;
+import io.pgtrickle.refresh.catalog.HistoryRecorder;
+import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
 import io.pgtrickle.refresh.option.RefreshMode;
@@ -95,6 +99,16 @@ public final class AlterHandler implements CommandHandler {
    */
   private static Optional<SQLWarning> switchMode(
       Connection connection, StreamTableRow st, StreamOptions options) throws SQLException {
+    boolean immediateNow = st.effectiveMode() == RefreshMode.IMMEDIATE;
+    if (ModePolicy.wantsImmediate(options.refreshMode())) {
+      if (!immediateNow) {
+        toImmediate(connection, st);
+      }
+      return Optional.empty();
+    }
+    if (immediateNow) {
+      ImmediateSetup.tearDown(connection, st.pgtId(), st.schema());
+    }
     boolean wants = ModePolicy.wantsDifferential(options.refreshMode());
     boolean is = st.effectiveMode() == RefreshMode.DIFFERENTIAL;
     if (wants && !is) {
@@ -110,6 +124,25 @@ public final class AlterHandler implements CommandHandler {
       DiffState.storeFull(connection, st.pgtId(), null);
     }
     return Optional.empty();
+  }
+
+  /**
+   * → immediate: installs the triggers (which lock the sources until commit) and, when the table is
+   * populated, brings it up to date with a FULL refresh in the same transaction, so that the triggers
+   * start from a result equal to the query.
+   */
+  private static void toImmediate(Connection connection, StreamTableRow st) throws SQLException {
+    if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {
+      DifferentialSetup.tearDown(connection, st.pgtId(), st.schema());
+    }
+    ImmediateSetup.setUp(connection, new ImmediateSetup.Target(st.pgtId(), st.schema(), st.name(),
+        st.storageRelid(), st.definitionViewRelid(), st.definitionViewSql(),
+        definingQuery(connection, st.pgtId()), StreamTableCatalog.dependencies(connection, st.pgtId())));
+    StreamTableRow now = StreamTableCatalog.lockByRelid(connection, st.storageRelid())
+        .orElseThrow(() -> new SQLException("catalog row of " + st.displayName() + " vanished"));
+    if (now.populated()) {
+      RefreshExecutor.refresh(connection, now, true, Initiator.ALTER, HistoryRecorder.clock(connection));
+    }
   }
 
   private static String definingQuery(Connection connection, long pgtId) throws SQLException {

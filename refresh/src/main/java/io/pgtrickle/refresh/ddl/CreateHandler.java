@@ -12,6 +12,7 @@ import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.full.RefreshExecutor;
+import io.pgtrickle.refresh.immediate.ImmediateSetup;
 import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
 import io.pgtrickle.refresh.option.RefreshMode;
@@ -107,6 +108,10 @@ public final class CreateHandler implements CommandHandler {
               new DifferentialSetup.Target(pgtId, storage.schema(), storage.name(), view.oid(),
                   command.query(), dependencies, options.refreshMode(), options.cdcMode()))
           .ifPresent(warnings::add);
+    }
+    if (ModePolicy.wantsImmediate(options.refreshMode())) {
+      ImmediateSetup.setUp(connection, new ImmediateSetup.Target(pgtId, storage.schema(),
+          storage.name(), storage.oid(), view.oid(), view.sql(), command.query(), dependencies));
     }
 
     StreamTableRow row =

@@ -8,6 +8,7 @@ import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.diff.DifferentialSetup;
+import io.pgtrickle.refresh.immediate.ImmediateSetup;
 import io.pgtrickle.refresh.sql.SqlStates;
 import io.pgtrickle.refresh.sql.TransactionScope;
 import java.lang.System.Logger;
@@ -191,6 +192,7 @@ public final class DropHandler implements CommandHandler {
       }
       DefinitionView.drop(connection, row.definitionViewName(), command.cascade());
       DifferentialSetup.dropped(connection, row.pgtId());
+      ImmediateSetup.dropped(connection, row.pgtId());
       StreamTableCatalog.delete(connection, row.pgtId());
       LOG.log(Level.INFO, "dropped stream table {0}", row.displayName());
     }

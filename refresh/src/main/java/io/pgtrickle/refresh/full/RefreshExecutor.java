@@ -8,6 +8,7 @@ import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.diff.DiffState;
 import io.pgtrickle.refresh.diff.DifferentialRefresher;
+import io.pgtrickle.refresh.immediate.ImmediateSetup;
 import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.sql.Connection;
@@ -38,6 +39,9 @@ public final class RefreshExecutor {
       OffsetDateTime startedAt)
       throws SQLException {
     requireDefinitionView(connection, st);
+    if (st.effectiveMode() == RefreshMode.IMMEDIATE) {
+      ImmediateSetup.lock(connection, st.pgtId()); // writers' triggers write it too
+    }
     if (!withData) {
       FullRefresher.truncate(connection, st);
       if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {

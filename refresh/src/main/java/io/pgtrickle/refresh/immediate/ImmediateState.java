@@ -1,0 +1,64 @@
+package io.pgtrickle.refresh.immediate;
+
+import io.pgtrickle.refresh.sql.Sql;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The catalog side of IMMEDIATE maintenance: the plan in {@code pgt_stream_tables} (effective mode
+ * {@code immediate}, operator tree, delta query, row key; no frontier) and the stream table's lock row
+ * in {@code pgt_immediate} (V4).
+ */
+final class ImmediateState {
+
+  private static final String TABLE = Sql.catalog("pgt_stream_tables");
+  private static final String LOCKS = Sql.catalog("pgt_immediate");
+
+  private ImmediateState() {}
+
+  static void store(Connection connection, long pgtId, ImmediatePlan plan) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE " + TABLE + " SET \"effective_mode\" = 'immediate', \"fallback_reason\" = NULL,"
+                + " \"operator_tree\" = ?, \"delta_query\" = ?, \"row_key\" = ?, \"frontier\" = NULL,"
+                + " \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
+      ps.setString(1, plan.treeText());
+      ps.setString(2, plan.deltaQuery());
+      Array key = connection.createArrayOf("text", plan.rowKey().toArray());
+      ps.setArray(3, key);
+      ps.setLong(4, pgtId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO " + LOCKS + " (\"pgt_id\") VALUES (?) ON CONFLICT (\"pgt_id\") DO NOTHING")) {
+      ps.setLong(1, pgtId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Takes the maintenance lock of an IMMEDIATE stream table (waits for a writer that maintains it until
+   * that writer's transaction ends). Anything that writes the stream table outside the triggers (a
+   * REFRESH) must take it first.
+   */
+  static void lock(Connection connection, long pgtId) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE " + LOCKS + " SET \"last_xid\" = pg_catalog.pg_current_xact_id(),"
+                + " \"last_maintained_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
+      ps.setLong(1, pgtId);
+      ps.executeUpdate();
+    }
+  }
+
+  static void remove(Connection connection, long pgtId) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("DELETE FROM " + LOCKS + " WHERE \"pgt_id\" = ?")) {
+      ps.setLong(1, pgtId);
+      ps.executeUpdate();
+    }
+  }
+}

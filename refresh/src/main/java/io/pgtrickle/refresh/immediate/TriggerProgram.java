@@ -1,0 +1,193 @@
+package io.pgtrickle.refresh.immediate;
+
+import io.pgtrickle.refresh.sql.Maintenance;
+import io.pgtrickle.refresh.sql.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Generates the PL/pgSQL of one IMMEDIATE stream table (all functions in schema {@code pgtrickle}):
+ *
+ * <ul>
+ *   <li>{@code __pgt_imm_before_<id>()}: BEFORE each statement on a source (INSERT, UPDATE, DELETE,
+ *       TRUNCATE) it increments the transaction-local statement depth {@code pgtrickle.imm_depth_<id>}.
+ *   <li>{@code __pgt_imm_after_<id>_<source oid>()}: AFTER the statement it appends the transition
+ *       tables to the source's change buffer (an UPDATE consolidated, so rows whose referenced columns
+ *       did not change cancel out; a TRUNCATE sets {@code pgtrickle.imm_recompute_<id>}), decrements
+ *       the depth and, at depth 0, runs the maintenance. A statement nested in another one on a source
+ *       of the same stream table (FK cascades, user triggers, data-modifying CTEs) only buffers: the
+ *       outermost statement maintains once, with every source's changes, so the delta rules see each
+ *       source's old state exactly (current − Δ) whatever order the triggers fired in.
+ *   <li>{@code __pgt_imm_maintain_<id>()}: updates the stream table's {@code pgt_immediate} row (the
+ *       lock that serializes maintainers until commit; 40001 for a REPEATABLE READ writer whose
+ *       snapshot misses another maintainer), then — unless the table is unpopulated — applies the
+ *       delta ({@link ApplySql}) with the guard bypass on, recomputing when the delta did not fit or a
+ *       source was truncated; finally it empties the buffers.
+ * </ul>
+ */
+final class TriggerProgram {
+
+  private final long pgtId;
+  private final ImmediatePlan plan;
+  private final String applySql;
+  private final String recomputeSql;
+  private final String displayName;
+
+  TriggerProgram(long pgtId, ImmediatePlan plan, String applySql, String recomputeSql,
+      String displayName) {
+    this.pgtId = pgtId;
+    this.plan = plan;
+    this.applySql = applySql;
+    this.recomputeSql = recomputeSql;
+    this.displayName = displayName;
+  }
+
+  static String beforeFunction(long pgtId) {
+    return "__pgt_imm_before_" + pgtId;
+  }
+
+  static String afterFunction(long pgtId, long sourceOid) {
+    return "__pgt_imm_after_" + pgtId + "_" + sourceOid;
+  }
+
+  static String maintainFunction(long pgtId) {
+    return "__pgt_imm_maintain_" + pgtId;
+  }
+
+  /** A regular expression matching the names of every function of the stream table. */
+  static String functionNamePattern(long pgtId) {
+    return "^__pgt_imm_(before|maintain)_" + pgtId + "$|^__pgt_imm_after_" + pgtId + "_[0-9]+$";
+  }
+
+  private String depthSetting() {
+    return Sql.literal("pgtrickle.imm_depth_" + pgtId);
+  }
+
+  private String recomputeSetting() {
+    return Sql.literal("pgtrickle.imm_recompute_" + pgtId);
+  }
+
+  /** Every CREATE FUNCTION and COMMENT statement, maintenance function first. */
+  List<String> statements() {
+    List<String> result = new ArrayList<>();
+    result.add(create(maintainFunction(pgtId), "void", maintainBody()));
+    result.add(comment(maintainFunction(pgtId), "IMMEDIATE maintenance of stream table " + displayName));
+    result.add(create(beforeFunction(pgtId), "trigger", beforeBody()));
+    result.add(comment(beforeFunction(pgtId), "IMMEDIATE mode of stream table " + displayName
+        + ": counts the source statements in progress"));
+    for (ImmediatePlan.Source source : plan.sources()) {
+      result.add(create(afterFunction(pgtId, source.oid()), "trigger", afterBody(source)));
+      result.add(comment(afterFunction(pgtId, source.oid()), "IMMEDIATE mode of stream table "
+          + displayName + ": buffers the changes of " + source.schema() + "." + source.name()));
+    }
+    return result;
+  }
+
+  private static String create(String name, String returns, String body) {
+    String tag = "$pgt$";
+    int n = 0;
+    while (body.contains(tag)) {
+      tag = "$pgt" + (++n) + "$";
+    }
+    return "CREATE OR REPLACE FUNCTION " + Sql.catalog(name) + "() RETURNS " + returns
+        + " LANGUAGE plpgsql AS " + tag + "\n#variable_conflict use_column\n" + body + "\n" + tag;
+  }
+
+  private static String comment(String name, String text) {
+    return "COMMENT ON FUNCTION " + Sql.catalog(name) + "() IS " + Sql.literal(text);
+  }
+
+  private String beforeBody() {
+    return "BEGIN\n"
+        + "  PERFORM pg_catalog.set_config(" + depthSetting() + ", (COALESCE(NULLIF("
+        + "pg_catalog.current_setting(" + depthSetting() + ", true), ''), '0')::integer + 1)::text, true);\n"
+        + "  RETURN NULL;\n"
+        + "END";
+  }
+
+  private String afterBody(ImmediatePlan.Source source) {
+    StringBuilder b = new StringBuilder("DECLARE\n  depth integer;\nBEGIN\n");
+    for (ImmediatePlan.Source s : plan.sources()) {
+      b.append("  ").append(ChangeBuffers.ensure(pgtId, s)).append('\n');
+    }
+    String buffer = ChangeBuffers.qualified(pgtId, source.oid());
+    String insert = "INSERT INTO " + buffer + " (" + ChangeBuffers.columnList(source) + ") ";
+    b.append("  IF TG_OP = 'INSERT' THEN\n    ").append(insert)
+        .append(select(source, "\"__pgt_new\"", "1")).append(";\n")
+        .append("  ELSIF TG_OP = 'UPDATE' THEN\n    ").append(insert)
+        .append(consolidatedUpdate(source)).append(";\n")
+        .append("  ELSIF TG_OP = 'DELETE' THEN\n    ").append(insert)
+        .append(select(source, "\"__pgt_old\"", "-1")).append(";\n")
+        .append("  ELSE\n    PERFORM pg_catalog.set_config(").append(recomputeSetting())
+        .append(", 'on', true);\n  END IF;\n")
+        .append("  depth := COALESCE(NULLIF(pg_catalog.current_setting(").append(depthSetting())
+        .append(", true), ''), '1')::integer - 1;\n")
+        .append("  PERFORM pg_catalog.set_config(").append(depthSetting()).append(", depth::text, true);\n")
+        .append("  IF depth <= 0 THEN\n    PERFORM ").append(Sql.catalog(maintainFunction(pgtId)))
+        .append("();\n  END IF;\n  RETURN NULL;\nEND");
+    return b.toString();
+  }
+
+  private static String select(ImmediatePlan.Source source, String table, String weight) {
+    StringJoiner cols = new StringJoiner(", ");
+    for (String c : source.columns()) {
+      cols.add("t." + Sql.ident(c));
+    }
+    cols.add(weight);
+    return "SELECT " + cols + " FROM " + table + " AS t";
+  }
+
+  /** Old images −1 and new images +1, consolidated by the text form of every buffered column. */
+  private static String consolidatedUpdate(ImmediatePlan.Source source) {
+    StringJoiner select = new StringJoiner(", ");
+    StringJoiner group = new StringJoiner(", ");
+    for (String c : source.columns()) {
+      String ref = "u." + Sql.ident(c);
+      select.add("(pg_catalog.array_agg(" + ref + "))[1]");
+      group.add("(" + ref + ")::pg_catalog.text");
+    }
+    String w = Sql.ident(ChangeBuffers.WEIGHT);
+    select.add("pg_catalog.sum(u." + w + ")::integer");
+    return "SELECT " + select + " FROM (" + select(source, "\"__pgt_old\"", "-1 AS " + w)
+        + " UNION ALL " + select(source, "\"__pgt_new\"", "1") + ") AS u"
+        + (group.length() == 0 ? "" : " GROUP BY " + group)
+        + " HAVING pg_catalog.sum(u." + w + ") <> 0";
+  }
+
+  private String maintainBody() {
+    String bypass = Sql.literal(Maintenance.SETTING);
+    StringBuilder b = new StringBuilder("DECLARE\n  populated boolean;\n  fits boolean;\n"
+        + "  guard text := pg_catalog.current_setting(" + bypass + ", true);\nBEGIN\n");
+    b.append("  UPDATE ").append(Sql.catalog("pgt_immediate")).append(" AS i SET \"last_xid\" = ")
+        .append("pg_catalog.pg_current_xact_id(), \"last_maintained_at\" = pg_catalog.now(),")
+        .append(" \"maintenance_count\" = i.\"maintenance_count\" + 1 WHERE i.\"pgt_id\" = ").append(pgtId)
+        .append("\n    RETURNING (SELECT s.\"is_populated\" FROM ").append(Sql.catalog("pgt_stream_tables"))
+        .append(" AS s WHERE s.\"pgt_id\" = ").append(pgtId).append(") INTO populated;\n");
+    b.append("  IF populated THEN\n")
+        .append("    PERFORM pg_catalog.set_config(").append(bypass).append(", 'on', true);\n")
+        .append("    IF pg_catalog.current_setting(").append(recomputeSetting()).append(", true) = 'on' THEN\n")
+        .append(indent(recomputeSql, 6)).append('\n')
+        .append("    ELSE\n      ").append(applySql).append("\n      INTO fits;\n")
+        .append("      IF NOT fits THEN\n")
+        .append("        RAISE WARNING 'pgtrickle: the delta of stream table % did not fit its stored rows;"
+            + " recomputed', ").append(Sql.literal(displayName)).append(";\n")
+        .append("        UPDATE ").append(Sql.catalog("pgt_immediate"))
+        .append(" AS i SET \"misfit_count\" = i.\"misfit_count\" + 1 WHERE i.\"pgt_id\" = ")
+        .append(pgtId).append(";\n")
+        .append(indent(recomputeSql, 8)).append('\n')
+        .append("      END IF;\n    END IF;\n")
+        .append("    PERFORM pg_catalog.set_config(").append(bypass).append(", COALESCE(guard, ''), true);\n")
+        .append("  END IF;\n")
+        .append("  PERFORM pg_catalog.set_config(").append(recomputeSetting()).append(", 'off', true);\n");
+    for (ImmediatePlan.Source s : plan.sources()) {
+      b.append("  DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s.oid())).append(";\n");
+    }
+    return b.append("END").toString();
+  }
+
+  private static String indent(String statements, int spaces) {
+    String pad = " ".repeat(spaces);
+    return pad + statements.replace("\n", "\n" + pad);
+  }
+}

@@ -1,0 +1,293 @@
+package io.pgtrickle.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgtrickle.testing.MultisetOracle;
+import io.pgtrickle.testing.PgTest;
+import io.pgtrickle.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IMMEDIATE mode: the stream table equals its query inside the writing transaction after every
+ * statement, after COMMIT, ROLLBACK and ROLLBACK TO SAVEPOINT; nested writes (FK cascades, user
+ * triggers, data-modifying CTEs), TRUNCATE, mode switches and refusals.
+ */
+@PgTest
+class ImmediateModeTest {
+
+  private static final String IMMEDIATE = "immediate";
+
+  static final String JOIN = "SELECT o.id, o.cust, c.name, o.amount FROM imm_orders o"
+      + " JOIN imm_customers c ON c.id = o.cust";
+  static final String AGG = "SELECT o.cust, count(*) AS n, sum(o.amount) AS total FROM imm_orders o"
+      + " GROUP BY o.cust";
+  static final String BAG = "SELECT o.cust % 3 AS bucket, o.amount FROM imm_orders o WHERE o.amount IS NOT NULL";
+
+  /** A schema of its own per test (the test class shares one database). */
+  static void schema(Connection c, String schema) throws SQLException {
+    Db.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public");
+    schema(c);
+  }
+
+  static void schema(Connection c) throws SQLException {
+    Db.exec(c, "CREATE TABLE imm_customers (id int PRIMARY KEY, name text)",
+        "CREATE TABLE imm_orders (id int PRIMARY KEY, cust int, amount numeric)",
+        "INSERT INTO imm_customers SELECT i, CASE WHEN i % 4 = 0 THEN NULL ELSE 'c' || i END"
+            + " FROM generate_series(1, 10) i",
+        "INSERT INTO imm_orders SELECT i, CASE WHEN i % 7 = 0 THEN NULL ELSE i % 12 END,"
+            + " CASE WHEN i % 5 = 0 THEN NULL ELSE i % 4 END FROM generate_series(1, 60) i");
+  }
+
+  static void createAll(Connection c) throws SQLException {
+    Ddl.run(c, Ddl.create("imm_join", JOIN, Ddl.opt("refresh_mode", IMMEDIATE)));
+    Ddl.run(c, Ddl.create("imm_agg", AGG, Ddl.opt("refresh_mode", IMMEDIATE)));
+    Ddl.run(c, Ddl.create("imm_bag", BAG, Ddl.opt("refresh_mode", IMMEDIATE)));
+  }
+
+  static void checkAll(Connection c) {
+    MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+    MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT cust, n, total FROM imm_agg", AGG);
+    MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT bucket, amount FROM imm_bag", BAG);
+  }
+
+  /** One random statement on the sources (NULLs, duplicates of values, multi-row). */
+  static String randomStatement(Random r) {
+    int id = r.nextInt(80) + 1;
+    String cust = r.nextInt(6) == 0 ? "NULL" : String.valueOf(r.nextInt(13));
+    String amount = r.nextInt(6) == 0 ? "NULL" : String.valueOf(r.nextInt(5));
+    return switch (r.nextInt(9)) {
+      case 0, 1 -> "INSERT INTO imm_orders VALUES (" + id + ", " + cust + ", " + amount
+          + ") ON CONFLICT (id) DO UPDATE SET amount = EXCLUDED.amount";
+      case 2 -> "UPDATE imm_orders SET amount = " + amount + " WHERE id = " + id;
+      case 3 -> "UPDATE imm_orders SET cust = " + cust + " WHERE id % 9 = " + r.nextInt(9);
+      case 4 -> "DELETE FROM imm_orders WHERE id = " + id;
+      case 5 -> "UPDATE imm_customers SET name = " + (r.nextBoolean() ? "NULL" : "'n" + id + "'")
+          + " WHERE id = " + r.nextInt(12);
+      case 6 -> "INSERT INTO imm_customers VALUES (" + (r.nextInt(14) + 1) + ", 'x" + id
+          + "') ON CONFLICT (id) DO NOTHING";
+      case 7 -> "DELETE FROM imm_customers WHERE id = " + r.nextInt(14);
+      default -> "UPDATE imm_orders SET id = id + 100 WHERE id = " + id;
+    };
+  }
+
+  @Test
+  void oracleHoldsAfterEveryStatementCommitAndRollback(TestDatabase db) throws Exception {
+    long seed = Long.getLong("pgtrickle.seed", System.nanoTime());
+    System.out.println("ImmediateModeTest: seed " + seed);
+    Random r = new Random(seed);
+    try (Connection c = db.connect()) {
+      schema(c, "t_random");
+      createAll(c);
+      assertEquals(List.of(List.of("immediate", "immediate")), Db.rows(c,
+          "SELECT requested_mode, effective_mode FROM pgtrickle.pgt_status WHERE name = 't_random.imm_join'"));
+      c.setAutoCommit(false);
+      checkAll(c);
+      for (int tx = 0; tx < 12; tx++) {
+        for (int i = 0; i < 6; i++) {
+          String sql = randomStatement(r);
+          Db.exec(c, sql);
+          try {
+            checkAll(c);
+          } catch (AssertionError e) {
+            throw new AssertionError("seed " + seed + " after " + sql + ": " + e.getMessage(), e);
+          }
+        }
+        if (r.nextBoolean()) {
+          c.commit();
+        } else {
+          c.rollback();
+        }
+        checkAll(c);
+      }
+      c.commit();
+      assertMaintainedWithoutMisfits(c);
+    }
+  }
+
+  /** Triggers really ran, and never had to fall back to recomputation (which would hide bugs). */
+  static void assertMaintainedWithoutMisfits(Connection c) throws SQLException {
+    assertTrue(Db.count(c, "SELECT sum(maintenance_count) FROM pgtrickle.pgt_immediate") > 0);
+    assertEquals(0, Db.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
+  }
+
+  @Test
+  void savepointsUndoTheirPartOnly(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      schema(c, "t_savepoint");
+      createAll(c);
+      c.setAutoCommit(false);
+      Db.exec(c, "DELETE FROM imm_orders WHERE id < 10");
+      Db.exec(c, "SAVEPOINT a");
+      Db.exec(c, "UPDATE imm_orders SET amount = 99, cust = 1 WHERE id BETWEEN 10 AND 30");
+      Db.exec(c, "INSERT INTO imm_customers VALUES (11, 'eleven'), (12, NULL)");
+      checkAll(c);
+      Db.exec(c, "ROLLBACK TO SAVEPOINT a");
+      checkAll(c);
+      Db.exec(c, "SAVEPOINT b");
+      Db.exec(c, "UPDATE imm_customers SET name = 'renamed' WHERE id <= 5");
+      Db.exec(c, "RELEASE SAVEPOINT b");
+      Db.exec(c, "SAVEPOINT d");
+      Db.fails("23505", () -> Db.exec(c, "INSERT INTO imm_orders VALUES (200, 1, 1), (200, 2, 2)"));
+      Db.exec(c, "ROLLBACK TO SAVEPOINT d");
+      checkAll(c);
+      c.commit();
+      checkAll(c);
+      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_join WHERE id < 10"));
+      assertTrue(Db.count(c, "SELECT count(*) FROM imm_join WHERE name = 'renamed'") > 0);
+      c.commit();
+      assertMaintainedWithoutMisfits(c);
+    }
+  }
+
+  @Test
+  void cascadesUserTriggersAndDataModifyingCtes(TestDatabase db) throws Exception {
+    String query = "SELECT p.id, p.label, ch.id AS child, ch.v FROM imm_parent p"
+        + " JOIN imm_child ch ON ch.parent = p.id";
+    String counts = "SELECT ch.parent, count(*) AS n, sum(ch.v) AS s FROM imm_child ch GROUP BY ch.parent";
+    try (Connection c = db.connect()) {
+      Db.exec(c, "CREATE TABLE imm_parent (id int PRIMARY KEY, label text)",
+          "CREATE TABLE imm_child (id int PRIMARY KEY, parent int REFERENCES imm_parent (id)"
+              + " ON DELETE CASCADE ON UPDATE CASCADE, v int)",
+          "INSERT INTO imm_parent SELECT i, 'p' || i FROM generate_series(1, 10) i",
+          "INSERT INTO imm_child SELECT i, i % 10 + 1, i FROM generate_series(1, 40) i",
+          // a user trigger on a source that writes the other source
+          "CREATE FUNCTION imm_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+              + " INSERT INTO imm_child SELECT n.id * 1000, n.id, -1 FROM new_rows n; RETURN NULL; END $$",
+          "CREATE TRIGGER aa_imm_audit AFTER INSERT ON imm_parent REFERENCING NEW TABLE AS new_rows"
+              + " FOR EACH STATEMENT EXECUTE FUNCTION imm_audit()");
+      Ddl.run(c, Ddl.create("imm_pc", query, Ddl.opt("refresh_mode", IMMEDIATE)));
+      Ddl.run(c, Ddl.create("imm_pc_n", counts, Ddl.opt("refresh_mode", IMMEDIATE)));
+      c.setAutoCommit(false);
+      Runnable check = () -> {
+        MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT id, label, child, v FROM imm_pc", query);
+        MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT parent, n, s FROM imm_pc_n", counts);
+      };
+      Db.exec(c, "DELETE FROM imm_parent WHERE id IN (2, 3)");
+      check.run();
+      Db.exec(c, "UPDATE imm_parent SET id = id + 100, label = label || '!' WHERE id > 7");
+      check.run();
+      Db.exec(c, "INSERT INTO imm_parent VALUES (50, 'fifty'), (51, NULL)");
+      check.run();
+      assertEquals(2, Db.count(c, "SELECT count(*) FROM imm_pc WHERE v = -1"));
+      Db.exec(c, "WITH gone AS (DELETE FROM imm_child WHERE v % 3 = 0 RETURNING id, parent, v),"
+          + " moved AS (INSERT INTO imm_child SELECT id + 5000, 50, v * 2 FROM gone RETURNING 1),"
+          + " relabel AS (UPDATE imm_parent SET label = 'cte' WHERE id = 1 RETURNING 1)"
+          + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM relabel)");
+      check.run();
+      c.commit();
+      check.run();
+      Db.exec(c, "DELETE FROM imm_parent");
+      check.run();
+      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_pc_n"));
+      c.rollback();
+      check.run();
+      c.commit();
+      assertMaintainedWithoutMisfits(c);
+    }
+  }
+
+  @Test
+  void truncateRecomputesAndRollsBack(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      schema(c, "t_truncate");
+      createAll(c);
+      c.setAutoCommit(false);
+      Db.exec(c, "TRUNCATE imm_orders");
+      checkAll(c);
+      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_join"));
+      Db.exec(c, "INSERT INTO imm_orders VALUES (1, 1, 5), (2, 1, 6), (3, NULL, 7)");
+      checkAll(c);
+      c.rollback();
+      checkAll(c);
+      assertTrue(Db.count(c, "SELECT count(*) FROM imm_join") > 0, "the rollback restored the rows");
+      Db.exec(c, "TRUNCATE imm_customers, imm_orders");
+      checkAll(c);
+      c.commit();
+      checkAll(c);
+      c.commit();
+    }
+  }
+
+  private static final String OBJECTS = "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_\\_pgt\\_imm\\_%')"
+      + " + (SELECT count(*) FROM pg_proc WHERE proname LIKE '\\_\\_pgt\\_imm\\_%')"
+      + " + (SELECT count(*) FROM pg_class WHERE relname LIKE '\\_\\_pgt\\_imm\\_%' AND relkind = 'i')";
+
+  @Test
+  void switchingModesWithAlterKeepsTheResultExact(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      schema(c, "t_alter");
+      long baseline = Db.count(c, OBJECTS);
+      Ddl.run(c, Ddl.create("imm_join", JOIN, Ddl.opt("refresh_mode", "differential")));
+      Db.exec(c, "UPDATE imm_orders SET amount = 42 WHERE id < 20");
+      Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", IMMEDIATE)));
+      assertEquals("immediate", Db.text(c,
+          "SELECT effective_mode FROM pgtrickle.pgt_status WHERE name = 't_alter.imm_join'"));
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+      Db.exec(c, "DELETE FROM imm_customers WHERE id = 3", "UPDATE imm_orders SET cust = 2 WHERE id > 50");
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+      assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_\\_pgt\\_cdc%'"));
+
+      Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", "differential")));
+      assertEquals(baseline, Db.count(c, OBJECTS));
+      Db.exec(c, "UPDATE imm_orders SET amount = 7 WHERE id % 2 = 0");
+      MultisetOracle.assertSameRows(c, "SELECT count(*) FROM imm_join WHERE amount = 7", "SELECT 0::bigint");
+      Ddl.run(c, Ddl.refresh("imm_join"));
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+      Db.exec(c, "DELETE FROM imm_orders WHERE id % 5 = 1");
+      Ddl.run(c, Ddl.refresh("imm_join"));
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+
+      Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", "full")));
+      Db.exec(c, "INSERT INTO imm_orders VALUES (500, 1, 1)");
+      Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", IMMEDIATE)));
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+      Db.exec(c, "INSERT INTO imm_orders VALUES (501, 2, 2)");
+      MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
+      assertEquals("alter", Db.text(c, "SELECT h.initiator FROM pgtrickle.pgt_refresh_history h"
+          + " JOIN pgtrickle.pgt_status s USING (pgt_id) WHERE s.name = 't_alter.imm_join'"
+          + " ORDER BY h.history_id DESC LIMIT 1"));
+
+      Ddl.run(c, Ddl.drop(false, "imm_join"));
+      assertEquals(baseline, Db.count(c, OBJECTS));
+      Db.exec(c, "INSERT INTO imm_orders VALUES (502, 2, 2)");
+    }
+  }
+
+  @Test
+  void refusalsNameTheConstructAndLeaveNothingBehind(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      schema(c, "t_refuse");
+      long baseline = Db.count(c, OBJECTS);
+      SQLException window = Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_w",
+          "SELECT id, row_number() OVER (ORDER BY id) AS rn FROM imm_orders",
+          Ddl.opt("refresh_mode", IMMEDIATE))));
+      assertTrue(window.getMessage().contains("refresh_mode 'immediate' cannot maintain this query"),
+          window.getMessage());
+      assertTrue(window.getMessage().contains("row_number"), window.getMessage());
+      Db.exec(c, "CREATE TABLE imm_parted (id int, v int) PARTITION BY RANGE (id)",
+          "CREATE TABLE imm_parted_1 PARTITION OF imm_parted FOR VALUES FROM (0) TO (100)");
+      SQLException parted = Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_p",
+          "SELECT id, v FROM imm_parted", Ddl.opt("refresh_mode", IMMEDIATE))));
+      assertTrue(parted.getMessage().contains("imm_parted is a partitioned table"), parted.getMessage());
+      assertEquals(baseline, Db.count(c, OBJECTS));
+      Ddl.run(c, Ddl.create("imm_full", "SELECT id, rank() OVER (ORDER BY cust) AS rk FROM imm_orders",
+          Ddl.opt("refresh_mode", "full")));
+      Db.fails("0A000", () -> Ddl.run(c, Ddl.alterSet("imm_full", Ddl.opt("refresh_mode", IMMEDIATE))));
+      assertEquals(List.of(List.of("full", "full")), Db.rows(c, "SELECT requested_mode, effective_mode"
+          + " FROM pgtrickle.pgt_status WHERE table_name = 'imm_full'"));
+      assertEquals(baseline, Db.count(c, OBJECTS));
+      c.setAutoCommit(false);
+      Db.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_rr", "SELECT id FROM imm_orders",
+          Ddl.opt("refresh_mode", IMMEDIATE))));
+      c.rollback();
+      assertEquals(baseline, Db.count(c, OBJECTS));
+      c.commit();
+    }
+  }
+}
