@@ -37,10 +37,12 @@ class CatalogDocumentedTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pgt_status", "pgt_refresh_history", "pgt_stream_tables", "pgt_dependencies"})
+  @ValueSource(strings = {"pgt_status", "pgt_refresh_history", "pgt_stream_tables", "pgt_dependencies",
+      "pgt_immediate"})
   void columnTableMatchesTheCatalog(String relation) throws Exception {
+    String page = relation.equals("pgt_immediate") ? "docs/immediate.md" : "docs/monitoring.md";
     MarkedSection section = new MarkedSection(
-        MarkedSection.repositoryRoot().resolve(Path.of("docs/monitoring.md")), "catalog-" + relation);
+        MarkedSection.repositoryRoot().resolve(Path.of(page)), "catalog-" + relation);
     String expected = render(relation);
     assertFalse(expected.contains(" |  |\n"),
         "every column of pgtrickle." + relation + " needs a COMMENT ON COLUMN in the migrations:\n" + expected);
@@ -48,7 +50,7 @@ class CatalogDocumentedTest {
       section.write(expected);
     }
     assertEquals(expected, section.read(),
-        "docs/monitoring.md differs from pgtrickle." + relation + "; regenerate with -Dpgtrickle.docs.update=true");
+        page + " differs from pgtrickle." + relation + "; regenerate with -Dpgtrickle.docs.update=true");
   }
 
   private static String render(String relation) throws Exception {

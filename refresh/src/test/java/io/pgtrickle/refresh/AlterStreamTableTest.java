@@ -64,9 +64,6 @@ class AlterStreamTableTest {
       assertTrue(bad.getMessage().contains("pgtrickle.diamond_consistency"));
       assertTrue(bad.getMessage().contains("none, atomic"));
       Db.fails("22023", () -> Ddl.run(c, Ddl.alterReset("st", "no_such_option")));
-      SQLException mode = Db.fails("0A000",
-          () -> Ddl.run(c, Ddl.alterSet("st", Ddl.opt("refresh_mode", "immediate"))));
-      assertTrue(mode.getMessage().contains("refresh_mode 'immediate' is not supported yet"));
       SQLException stream =
           Db.fails("0A000", () -> Ddl.run(c, Ddl.alterSet("st", Ddl.opt("stream", "false"))));
       assertTrue(stream.getMessage().contains("pgtrickle.stream"));

@@ -11,7 +11,8 @@ import java.util.StringJoiner;
  *
  * <ul>
  *   <li>{@code __pgt_imm_before_<id>()}: BEFORE each statement on a source (INSERT, UPDATE, DELETE,
- *       TRUNCATE) it increments the transaction-local statement depth {@code pgtrickle.imm_depth_<id>}.
+ *       TRUNCATE) it increments the transaction-local statement depth {@code pgtrickle.imm_depth_<id>};
+ *       the outermost statement first locks the stream table's {@code pgt_immediate} row (FOR UPDATE).
  *   <li>{@code __pgt_imm_after_<id>_<source oid>()}: AFTER the statement it appends the transition
  *       tables to the source's change buffer (an UPDATE consolidated, so rows whose referenced columns
  *       did not change cancel out; a TRUNCATE sets {@code pgtrickle.imm_recompute_<id>}), decrements
@@ -98,10 +99,20 @@ final class TriggerProgram {
     return "COMMENT ON FUNCTION " + Sql.catalog(name) + "() IS " + Sql.literal(text);
   }
 
+  /**
+   * The outermost statement locks the stream table's {@code pgt_immediate} row before it changes any
+   * source row: a writer then never holds source row locks while it waits for the maintenance lock,
+   * which avoids most deadlocks between multi-statement writers.
+   */
   private String beforeBody() {
-    return "BEGIN\n"
-        + "  PERFORM pg_catalog.set_config(" + depthSetting() + ", (COALESCE(NULLIF("
-        + "pg_catalog.current_setting(" + depthSetting() + ", true), ''), '0')::integer + 1)::text, true);\n"
+    return "DECLARE\n  depth integer := COALESCE(NULLIF(pg_catalog.current_setting(" + depthSetting()
+        + ", true), ''), '0')::integer;\nBEGIN\n"
+        + "  IF depth <= 0 THEN\n"
+        + "    PERFORM 1 FROM " + Sql.catalog("pgt_immediate") + " AS i WHERE i.\"pgt_id\" = " + pgtId
+        + " FOR UPDATE;\n"
+        + "    depth := 0;\n"
+        + "  END IF;\n"
+        + "  PERFORM pg_catalog.set_config(" + depthSetting() + ", (depth + 1)::text, true);\n"
         + "  RETURN NULL;\n"
         + "END";
   }
