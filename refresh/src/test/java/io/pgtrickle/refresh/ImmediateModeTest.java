@@ -290,4 +290,22 @@ class ImmediateModeTest {
       c.commit();
     }
   }
+
+  @Test
+  void aSourceDroppedWithCascadeLeavesTheOtherSourcesWritable(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      schema(c, "t_dropped");
+      Ddl.run(c, Ddl.create("imm_join", JOIN, Ddl.opt("refresh_mode", IMMEDIATE)));
+      Db.exec(c, "DROP TABLE imm_customers CASCADE");
+      Db.exec(c, "INSERT INTO imm_orders VALUES (900, 1, 1)", "DELETE FROM imm_orders WHERE id < 5");
+      SQLException e = Db.fails("55000", () -> Ddl.run(c, Ddl.refresh("imm_join")));
+      assertTrue(e.getMessage().contains("defining query is gone"), e.getMessage());
+    }
+    try (Connection fresh = db.connect()) { // a session without buffers yet
+      Db.exec(fresh, "SET search_path = t_dropped", "UPDATE imm_orders SET amount = 3 WHERE id = 900");
+      Ddl.run(fresh, Ddl.drop(false, "imm_join"));
+      assertEquals(0, Db.count(fresh, "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'imm_orders'::regclass"
+          + " AND tgname LIKE '\\_\\_pgt%'"));
+    }
+  }
 }

@@ -28,17 +28,19 @@ final class ChangeBuffers {
     return "pg_temp." + Sql.ident(name(pgtId, sourceOid));
   }
 
-  /** PL/pgSQL: creates the buffer unless it exists in this session (no NOTICE when it does). */
+  /**
+   * PL/pgSQL: creates the buffer unless it exists in this session (no NOTICE when it does). The column
+   * types are spelled out, so the buffer does not depend on the source still existing.
+   */
   static String ensure(long pgtId, ImmediatePlan.Source source) {
     StringJoiner cols = new StringJoiner(", ");
-    for (String c : source.columns()) {
-      cols.add("s." + Sql.ident(c));
+    for (int i = 0; i < source.columns().size(); i++) {
+      cols.add(Sql.ident(source.columns().get(i)) + " " + source.types().get(i));
     }
-    cols.add("0::integer AS " + Sql.ident(WEIGHT));
+    cols.add(Sql.ident(WEIGHT) + " integer");
     return "IF pg_catalog.to_regclass(" + Sql.literal(qualified(pgtId, source.oid())) + ") IS NULL THEN\n"
-        + "    CREATE TEMPORARY TABLE " + Sql.ident(name(pgtId, source.oid()))
-        + " ON COMMIT DELETE ROWS AS SELECT " + cols + " FROM ONLY "
-        + Sql.qualified(source.schema(), source.name()) + " AS s WITH NO DATA;\n"
+        + "    CREATE TEMPORARY TABLE " + Sql.ident(name(pgtId, source.oid())) + " (" + cols
+        + ") ON COMMIT DELETE ROWS;\n"
         + "  END IF;";
   }
 

@@ -16,10 +16,14 @@ record ImmediatePlan(String deltaQuery, List<String> outputColumns, List<String>
     sources = List.copyOf(sources);
   }
 
-  /** A source table and the columns of it the query references, in first-use order. */
-  record Source(long oid, String schema, String name, List<String> columns) {
+  /**
+   * A source table and the columns of it the query references, in first-use order, with their types
+   * as {@code format_type} renders them.
+   */
+  record Source(long oid, String schema, String name, List<String> columns, List<String> types) {
     Source {
       columns = List.copyOf(columns);
+      types = List.copyOf(types);
     }
   }
 }

@@ -97,7 +97,7 @@ final class ImmediatePlanner {
         rowKey.add(delta.outputColumns().get(index));
       }
       return Result.of(new ImmediatePlan(delta.deltaQuery(), delta.outputColumns(), rowKey,
-          delta.treeText(), sources(supported, dependencies)));
+          delta.treeText(), sources(connection, supported, dependencies)));
     } catch (UnsupportedQueryException e) {
       return Result.refused(e.getMessage());
     } catch (CatalogReadException e) {
@@ -139,9 +139,9 @@ final class ImmediatePlanner {
     }
   }
 
-  private static List<ImmediatePlan.Source> sources(
+  private static List<ImmediatePlan.Source> sources(Connection connection,
       AnalysisResult.Supported supported, List<Dependency> dependencies)
-      throws UnsupportedQueryException {
+      throws UnsupportedQueryException, SQLException {
     Map<Long, Set<String>> columns = new LinkedHashMap<>();
     Map<Long, PgRelation> relations = new LinkedHashMap<>();
     supported.root().descendantsAndSelf().filter(Scan.class::isInstance).map(Scan.class::cast)
@@ -159,7 +159,29 @@ final class ImmediatePlanner {
         throw new UnsupportedQueryException("the analysis reads relation " + r.qualifiedName()
             + " that PostgreSQL does not list as a source");
       }
-      result.add(new ImmediatePlan.Source(e.getKey(), r.schema(), r.name(), List.copyOf(e.getValue())));
+      List<String> names = List.copyOf(e.getValue());
+      result.add(new ImmediatePlan.Source(e.getKey(), r.schema(), r.name(), names,
+          types(connection, e.getKey(), names)));
+    }
+    return result;
+  }
+
+  private static List<String> types(Connection connection, long relid, List<String> columns)
+      throws SQLException {
+    List<String> result = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT pg_catalog.format_type(a.\"atttypid\", a.\"atttypmod\") FROM pg_catalog.pg_attribute a"
+            + " WHERE a.\"attrelid\" = ?::oid AND a.\"attname\" = ? AND NOT a.\"attisdropped\"")) {
+      for (String column : columns) {
+        ps.setLong(1, relid);
+        ps.setString(2, column);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new SQLException("column " + column + " of source " + relid + " vanished");
+          }
+          result.add(rs.getString(1));
+        }
+      }
     }
     return result;
   }

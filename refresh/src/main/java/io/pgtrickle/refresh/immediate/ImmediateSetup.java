@@ -76,7 +76,7 @@ public final class ImmediateSetup {
       }
     }
     TriggerProgram program = new TriggerProgram(target.pgtId(), plan, apply,
-        recompute(connection, target), target.displayName());
+        recompute(connection, target), target.displayName(), target.definitionViewOid());
     ImmediateTriggers.install(connection, target.pgtId(), plan, program);
     LOG.log(Level.DEBUG, "{0} is maintained IMMEDIATE", target.displayName());
   }

@@ -20,7 +20,9 @@ import java.util.StringJoiner;
  *       of the same stream table (FK cascades, user triggers, data-modifying CTEs) only buffers: the
  *       outermost statement maintains once, with every source's changes, so the delta rules see each
  *       source's old state exactly (current − Δ) whatever order the triggers fired in.
- *   <li>{@code __pgt_imm_maintain_<id>()}: updates the stream table's {@code pgt_immediate} row (the
+ *   <li>{@code __pgt_imm_maintain_<id>()}: does nothing but empty the buffers when the definition view
+ *       is gone (a source dropped with CASCADE: writes to the other sources go on, REFRESH reports
+ *       55000); else updates the stream table's {@code pgt_immediate} row (the
  *       lock that serializes maintainers until commit; 40001 for a REPEATABLE READ writer whose
  *       snapshot misses another maintainer), then — unless the table is unpopulated — applies the
  *       delta ({@link ApplySql}) with the guard bypass on, recomputing when the delta did not fit or a
@@ -34,10 +36,12 @@ final class TriggerProgram {
   private final String applySql;
   private final String recomputeSql;
   private final String displayName;
+  private final long definitionViewOid;
 
   TriggerProgram(long pgtId, ImmediatePlan plan, String applySql, String recomputeSql,
-      String displayName) {
+      String displayName, long definitionViewOid) {
     this.pgtId = pgtId;
+    this.definitionViewOid = definitionViewOid;
     this.plan = plan;
     this.applySql = applySql;
     this.recomputeSql = recomputeSql;
@@ -170,6 +174,12 @@ final class TriggerProgram {
     String bypass = Sql.literal(Maintenance.SETTING);
     StringBuilder b = new StringBuilder("DECLARE\n  populated boolean;\n  fits boolean;\n"
         + "  guard text := pg_catalog.current_setting(" + bypass + ", true);\nBEGIN\n");
+    b.append("  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.\"oid\" = ")
+        .append(definitionViewOid).append("::oid) THEN\n");
+    for (ImmediatePlan.Source s : plan.sources()) {
+      b.append("    DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s.oid())).append(";\n");
+    }
+    b.append("    RETURN;\n  END IF;\n");
     b.append("  UPDATE ").append(Sql.catalog("pgt_immediate")).append(" AS i SET \"last_xid\" = ")
         .append("pg_catalog.pg_current_xact_id(), \"last_maintained_at\" = pg_catalog.now(),")
         .append(" \"maintenance_count\" = i.\"maintenance_count\" + 1 WHERE i.\"pgt_id\" = ").append(pgtId)
