@@ -7,6 +7,7 @@ import java.util.Random;
 /**
  * Random queries from the operator set differential maintenance supports: nested inner/left/right/full
  * joins (self joins included), NULL-sensitive filters, EXISTS / NOT EXISTS / IN / NOT IN subqueries,
+ * uncorrelated and correlated scalar subqueries,
  * aggregates with FILTER and HAVING (grouped and not), DISTINCT, the six set operations and derived
  * tables. Output columns are named {@code c1…}.
  */
@@ -225,7 +226,7 @@ final class QueryGenerator {
     ColumnType on = shared.get(random.nextInt(shared.size()));
     String filter = random.nextBoolean() ? "" : " WHERE " + predicate(x, inner);
     String correlated = x + "." + on.column + " = " + alias + "." + on.column;
-    return switch (random.nextInt(5)) {
+    return switch (random.nextInt(6)) {
       case 0 -> "EXISTS (SELECT 1 FROM " + inner.name() + " " + x + " WHERE " + correlated
           + (filter.isEmpty() ? "" : " AND " + filter.substring(" WHERE ".length())) + ")";
       case 1 -> "NOT EXISTS (SELECT 1 FROM " + inner.name() + " " + x + " WHERE " + correlated
@@ -234,7 +235,10 @@ final class QueryGenerator {
           + filter + ")";
       case 3 -> alias + "." + on.column + " NOT IN (SELECT " + x + "." + on.column + " FROM " + inner.name() + " "
           + x + filter + ")";
-      default -> alias + ".k > (SELECT min(" + x + ".k) FROM " + inner.name() + " " + x + filter + ")";
+      case 4 -> alias + ".k > (SELECT min(" + x + ".k) FROM " + inner.name() + " " + x + filter + ")";
+      default -> alias + ".k >= (SELECT " + List.of("avg", "max", "sum").get(random.nextInt(3)) + "(" + x + ".k) - 1"
+          + " FROM " + inner.name() + " " + x + " WHERE " + correlated
+          + (filter.isEmpty() ? "" : " AND " + filter.substring(" WHERE ".length())) + ")";
     };
   }
 

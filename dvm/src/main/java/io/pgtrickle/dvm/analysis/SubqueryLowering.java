@@ -38,9 +38,11 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  *   uncorrelated {@code q}.</li>
  *   <li>An uncorrelated scalar sub-query returning at most one row ({@code amount > (SELECT avg(amount)
  *   FROM t)}) → {@code LEFT JOIN … ON TRUE} with the value as a column, filtered, then projected away.</li>
+ *   <li>A correlated scalar sub-query over an aggregate → the same sub-query grouped by its correlation
+ *   keys, LEFT JOINed on them ({@link CorrelatedScalarLowering} says when that is exact).</li>
  * </ul>
  * Other conjuncts stay a {@link Filter} below the joins. Any other sub-query (under OR with EXISTS/IN,
- * correlated scalar, ANY/ALL) is refused with a precise reason. This is the decorrelation IVM needs,
+ * other correlated scalar shapes, ANY/ALL) is refused with a precise reason. This is the decorrelation IVM needs,
  * without the aggregate-and-LEFT-JOIN shapes of Calcite's general decorrelator (calcite.md §3).
  */
 final class SubqueryLowering {
@@ -65,9 +67,32 @@ final class SubqueryLowering {
       }
       RexSubQuery found = RexUtil.SubQueryFinder.find(conjunct);
       while (found != null && found.getKind() == SqlKind.SCALAR_QUERY) {
-        node = new Join(Join.JoinKind.LEFT, node, scalar(found), new ScalarExpression(rex.makeLiteral(true)),
-            joinedColumns(node, found));
-        RexNode ref = new RexInputRef(width++, found.getType());
+        RexNode ref;
+        if (RelOptUtil.getVariablesUsed(found.rel).isEmpty()) {
+          node = new Join(Join.JoinKind.LEFT, node, scalar(found), new ScalarExpression(rex.makeLiteral(true)),
+              joinedColumns(node, found));
+          ref = new RexInputRef(width++, found.getType());
+        } else {
+          CorrelatedScalarLowering.Grouped grouped = CorrelatedScalarLowering.rewrite(found.rel, rex)
+              .orElseThrow(() -> new UnsupportedQueryException("correlated scalar subquery (only an aggregate"
+                  + " other than count, correlated by equalities in its WHERE, is maintained)"));
+          PlanNode right = converter.convert(grouped.grouped());
+          List<RexNode> on = new ArrayList<>();
+          for (int k = 0; k < grouped.outerKeys().size(); k++) {
+            int outer = grouped.outerKeys().get(k);
+            on.add(rex.makeCall(SqlStdOperatorTable.EQUALS,
+                rex.makeInputRef(node.columns().get(outer).type(), outer),
+                rex.makeInputRef(right.columns().get(k).type(), width + k)));
+          }
+          List<Column> cols = new ArrayList<>(node.columns());
+          for (Column c : right.columns()) {
+            cols.add(new Column(c.name(), rex.getTypeFactory().createTypeWithNullability(c.type(), true)));
+          }
+          node = new Join(Join.JoinKind.LEFT, node, right,
+              new ScalarExpression(RexUtil.composeConjunction(rex, on)), cols);
+          ref = new RexInputRef(width + grouped.outerKeys().size(), found.getType());
+          width += right.columns().size();
+        }
         RexSubQuery target = found;
         conjunct = conjunct.accept(new RexShuttle() {
           @Override public RexNode visitSubQuery(RexSubQuery subQuery) {
