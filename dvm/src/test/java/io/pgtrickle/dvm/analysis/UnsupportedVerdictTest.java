@@ -24,7 +24,7 @@ class UnsupportedVerdictTest {
       SELECT nextval('s') FROM orders                                                  | volatile function nextval()
       SELECT generate_series(1, id) FROM orders                                        | set-returning function generate_series()
       SELECT id, (SELECT max(amount) FROM orders) FROM customers                       | scalar subquery in the select list
-      SELECT id FROM orders o WHERE amount > (SELECT avg(amount) FROM orders i WHERE i.customer_id = o.customer_id) | correlated scalar subquery
+      SELECT id FROM orders o WHERE qty > (SELECT count(*) FROM orders i WHERE i.customer_id = o.customer_id) | correlated scalar subquery (only an aggregate other than count, correlated by equalities in its WHERE, is maintained)
       SELECT id FROM orders WHERE customer_id = (SELECT id FROM customers)             | scalar subquery that may return more than one row
       SELECT id FROM orders WHERE id = 1 OR EXISTS (SELECT 1 FROM customers)           | EXISTS inside OR or another expression
       SELECT id FROM orders WHERE customer_id IN (SELECT id FROM customers c WHERE c.region = orders.status) | correlated IN (subquery)
