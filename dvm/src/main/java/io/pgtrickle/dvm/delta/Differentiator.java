@@ -101,15 +101,31 @@ public final class Differentiator {
       }
     }
     List<String> out = names.stream().map(Sql::quote).toList();
+    Optional<StatefulRootRule.RootState> state = rootState(analysis.root(), sources, out);
+    List<String> all = new ArrayList<>(out);
+    state.ifPresent(s -> all.addAll(s.hiddenColumns()));
     StatementBuilder st = new StatementBuilder();
     Walk walk = new Walk(st, sources, storedResult, out);
     InputRelations root = walk.visit(analysis.root(), true);
-    String finalSelect = "SELECT " + Sql.columns("d", out) + ", sum(d." + Sql.W + ")::bigint AS " + Sql.W
-        + " FROM " + root.delta() + " AS d GROUP BY " + Sql.columns("d", out)
+    String finalSelect = "SELECT " + Sql.columns("d", all) + ", sum(d." + Sql.W + ")::bigint AS " + Sql.W
+        + " FROM " + root.delta() + " AS d GROUP BY " + Sql.columns("d", all)
         + " HAVING sum(d." + Sql.W + ") <> 0";
     String sql = st.build(finalSelect);
     LOG.log(Level.DEBUG, () -> "delta query for " + storedResult + ":\n" + sql);
-    return new DeltaPlan(sql, names, RowKeys.of(analysis.root()), PlanPrinter.print(analysis.root()));
+    String tree = PlanPrinter.print(analysis.root());
+    return state.map(s -> new DeltaPlan(sql, names, RowKeys.of(analysis.root()), tree + "\n" + s.explain(),
+            s.hiddenColumns(), s.stateQuery()))
+        .orElseGet(() -> new DeltaPlan(sql, names, RowKeys.of(analysis.root()), tree));
+  }
+
+  /** The hidden state the root's rule keeps, if it is a {@link StatefulRootRule}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Optional<StatefulRootRule.RootState> rootState(PlanNode root, SourceBindings sources, List<String> out) {
+    Optional<DeltaRule<PlanNode>> rule = rules.find(root);
+    if (rule.isPresent() && rule.get() instanceof StatefulRootRule stateful) {
+      return stateful.rootState(root, scan -> sources.current((Scan) scan), out);
+    }
+    return Optional.empty();
   }
 
   /** One walk over a tree, building one statement. */

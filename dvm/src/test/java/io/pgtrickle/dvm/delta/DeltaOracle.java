@@ -161,7 +161,9 @@ public final class DeltaOracle implements AutoCloseable {
 
   private DeltaPlan start(String query) throws Exception {
     DeltaPlan plan = plan(query);
-    execute("DROP TABLE IF EXISTS " + RESULT, "CREATE TABLE " + RESULT + " AS " + query);
+    // a root that keeps hidden state starts from its state query: user columns, then hidden ones
+    execute("DROP TABLE IF EXISTS " + RESULT, "CREATE TABLE " + RESULT + " AS "
+        + (plan.stateQuery() != null ? plan.stateQuery() : query));
     capture.clear(connection);
     return plan;
   }
@@ -172,7 +174,8 @@ public final class DeltaOracle implements AutoCloseable {
         + "delta:\n" + plan.deltaQuery() + "\n";
     try {
       apply(plan);
-      MultisetOracle.assertSameRows(connection, "SELECT * FROM " + RESULT, query);
+      MultisetOracle.assertSameRows(connection, "SELECT " + String.join(", ",
+          plan.outputColumns().stream().map(PgIdentifiers::quote).toList()) + " FROM " + RESULT, query);
     } catch (AssertionFailedError | SQLException | IllegalStateException e) {
       throw new AssertionFailedError(context + e.getMessage(), e);
     }
@@ -180,7 +183,8 @@ public final class DeltaOracle implements AutoCloseable {
   }
 
   private void apply(DeltaPlan plan) throws SQLException {
-    List<String> cols = plan.outputColumns().stream().map(PgIdentifiers::quote).toList();
+    List<String> cols = new ArrayList<>(plan.outputColumns().stream().map(PgIdentifiers::quote).toList());
+    cols.addAll(plan.hiddenColumns());
     try (Statement st = connection.createStatement()) {
       st.execute("DROP TABLE IF EXISTS __pgt_delta");
       st.execute("CREATE TEMP TABLE __pgt_delta AS SELECT row_number() OVER () AS __pgt_id, q.* FROM ("

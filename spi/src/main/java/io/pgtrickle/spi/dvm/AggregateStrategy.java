@@ -55,4 +55,22 @@ public interface AggregateStrategy {
    * {@link #stateColumns}), e.g. {@code CASE WHEN c = 0 THEN NULL ELSE s END}.
    */
   String finalValue(AggregateCallView call, List<String> stateColumnRefs);
+
+  /**
+   * {@link Maintenance#RESCAN_ON_DELETE} only: an aggregate expression over a group's delta rows
+   * (like {@link StateColumn#deltaSql}) summarising what left the group, e.g. the smallest deleted
+   * value for {@code min}. Its value is handed to {@link #rescanWhen}.
+   */
+  default String leavingSql(AggregateCallView call, IntFunction<String> inputColumn) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " never rescans on delete");
+  }
+
+  /**
+   * {@link Maintenance#RESCAN_ON_DELETE} only: a boolean SQL expression, true when the group must be
+   * recomputed from its rows because {@link #merge} cannot be trusted, from the value of
+   * {@link #leavingSql} and the group's stored state columns (NULL for a group not stored yet).
+   */
+  default String rescanWhen(AggregateCallView call, String leavingRef, List<String> oldStateRefs) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " never rescans on delete");
+  }
 }

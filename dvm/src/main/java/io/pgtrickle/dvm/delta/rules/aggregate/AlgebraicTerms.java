@@ -10,20 +10,34 @@ import java.util.function.IntFunction;
 
 /** SQL pieces the algebraic strategies share: weighted sums over delta rows, FILTER folding. */
 final class AlgebraicTerms {
-  /** Types whose sums are exact (no float rounding), so that old + Δ equals a recomputation. */
-  private static final Set<String> EXACT = Set.of("smallint", "integer", "bigint", "numeric");
+  /**
+   * Types whose sums are exact (no float rounding), so that old + Δ equals a recomputation; and
+   * {@code numeric(p,s)} (fixed display scale). Not plain {@code numeric}: a sum over values of
+   * scales 0 and 2 keeps scale 2 after the scale-2 value leaves, where a recomputation prints scale 0.
+   */
+  private static final Set<String> EXACT = Set.of("smallint", "integer", "bigint");
 
   private AlgebraicTerms() {}
 
   static final String W = DeltaContext.WEIGHT_COLUMN;
 
-  /** Whether the single argument of {@code call} has an exact numeric type. */
+  /** Whether the single argument of {@code call} has an exact numeric type of fixed scale. */
   static boolean exactArgument(AggregateCallView call) {
     if (call.arguments().size() != 1) {
       return false;
     }
     String t = call.arguments().get(0).pgTypeName();
     return EXACT.contains(t) || t.startsWith("numeric(");
+  }
+
+  /**
+   * PostgreSQL's result type of {@code sum} over the call's exact argument: bigint for smallint and
+   * integer, numeric for bigint and numeric. Every term is cast to it before it is weighted, so no
+   * product overflows.
+   */
+  static String sumType(AggregateCallView call) {
+    String t = call.arguments().get(0).pgTypeName();
+    return t.equals("smallint") || t.equals("integer") ? "bigint" : "numeric";
   }
 
   /** The rows the call sees: FILTER and, when {@code nonNullArgs}, every argument not NULL; or null for all. */

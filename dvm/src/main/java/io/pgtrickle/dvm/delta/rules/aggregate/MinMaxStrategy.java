@@ -8,8 +8,8 @@ import java.util.function.IntFunction;
 /**
  * MIN(x) and MAX(x): the state is the visible value; inserted rows merge with
  * {@code LEAST(old, min of inserted x)} (GREATEST for max; both ignore NULLs). A group must be
- * rescanned when a deleted row may have held the extreme: {@link #extremeLeaves} is true when the
- * smallest (largest) deleted x is ≤ (≥) the stored value, or when the stored value is NULL.
+ * rescanned when a deleted row may have held the extreme: {@link #rescanWhen} is true when the
+ * smallest (largest) deleted x ({@link #leavingSql}) is ≤ (≥) the stored value.
  */
 public final class MinMaxStrategy implements AggregateStrategy {
   @Override public boolean handles(AggregateCallView call) {
@@ -31,7 +31,7 @@ public final class MinMaxStrategy implements AggregateStrategy {
         call.functionName() + "(" + x + ")", AlgebraicTerms.condition(call, inputColumn, false, AlgebraicTerms.W + " > 0"))));
   }
 
-  /** Only valid when {@link #extremeLeaves} is false for the group. */
+  /** Only valid when {@link #rescanWhen} is false for the group. */
   @Override public String merge(StateColumn column, String oldValueSql, String deltaSql) {
     return (column.suffix().equals("min") ? "LEAST(" : "GREATEST(")
         + oldValueSql + ", " + deltaSql + ")";
@@ -41,15 +41,20 @@ public final class MinMaxStrategy implements AggregateStrategy {
     return stateColumnRefs.get(0);
   }
 
-  /**
-   * An aggregate expression over a group's delta rows: true when the group must be rescanned
-   * because a deleted row ({@code w < 0}) may have held the stored extreme {@code storedValueSql}.
-   */
-  public String extremeLeaves(AggregateCallView call, IntFunction<String> inputColumn, String storedValueSql) {
+  /** The extreme of the deleted rows ({@code w < 0}) the call sees: the smallest for min, largest for max. */
+  @Override public String leavingSql(AggregateCallView call, IntFunction<String> inputColumn) {
     String x = call.arguments().get(0).toSql(inputColumn);
-    String deleted = AlgebraicTerms.filtered((isMin(call) ? "min(" : "max(") + x + ")",
+    return AlgebraicTerms.filtered(call.functionName() + "(" + x + ")",
         AlgebraicTerms.condition(call, inputColumn, false, AlgebraicTerms.W + " < 0"));
-    return "COALESCE(" + deleted + (isMin(call) ? " <= " : " >= ") + storedValueSql + ", " + storedValueSql
-        + " IS NULL AND bool_or(" + AlgebraicTerms.W + " < 0))";
+  }
+
+  /**
+   * Rescan when a deleted value may have been the stored extreme: the deleted extreme is ≤ (min) or
+   * ≥ (max) the stored one, or a non-NULL value left a group whose stored extreme is NULL (which
+   * cannot happen unless the state is off; the rescan repairs it).
+   */
+  @Override public String rescanWhen(AggregateCallView call, String leavingRef, List<String> oldStateRefs) {
+    return "COALESCE(" + leavingRef + (isMin(call) ? " <= " : " >= ") + oldStateRefs.get(0) + ", "
+        + leavingRef + " IS NOT NULL)";
   }
 }

@@ -185,8 +185,8 @@ class AlgebraicStrategiesTest {
         String col = List.of("mn", "mx", "mf").get(j);
         String sql = "SELECT count(*) FILTER (WHERE NOT l.leaves), count(*) FILTER (WHERE NOT l.leaves AND"
             + " o." + col + " IS DISTINCT FROM n." + col + ") FROM (SELECT r.c" + k.aggregate().groupKeys().get(0)
-            + " AS g, " + s.extremeLeaves(v, i -> "r.c" + i, "(SELECT o." + col + " FROM (" + q
-            + ") AS o WHERE o.g IS NOT DISTINCT FROM r.c" + k.aggregate().groupKeys().get(0) + ")")
+            + " AS g, " + s.rescanWhen(v, s.leavingSql(v, i -> "r.c" + i), List.of("(SELECT o." + col + " FROM (" + q
+            + ") AS o WHERE o.g IS NOT DISTINCT FROM r.c" + k.aggregate().groupKeys().get(0) + ")"))
             + " AS leaves FROM " + k.input("ddel", true) + " AS r GROUP BY r.c" + k.aggregate().groupKeys().get(0)
             + ") AS l JOIN (" + q + ") AS o ON o.g IS NOT DISTINCT FROM l.g JOIN (" + q.replace("t0", "t0del")
             + ") AS n ON n.g IS NOT DISTINCT FROM l.g";
