@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The differential part of a stream table's catalog row (V2 columns): plan, frontier, FULL-fallback
- * reason; and the captured sources from {@code pgt_dependencies}.
+ * The differential part of a stream table's catalog row (V2 and V5 columns): plan, frontier,
+ * FULL-fallback reason, hidden state columns and their state query; and the captured sources from
+ * {@code pgt_dependencies}.
  */
 public final class DiffState {
 
@@ -22,21 +23,38 @@ public final class DiffState {
 
   private DiffState() {}
 
-  /** What a differential refresh reads. */
-  public record Loaded(PgSnapshot frontier, String deltaQuery, List<String> rowKey, List<Long> sources) {}
+  /**
+   * What a differential refresh reads.
+   *
+   * @param hiddenColumns the hidden state columns, in storage order (empty: none)
+   * @param stateQuery the query computing user and hidden columns for FULL (null: none)
+   */
+  public record Loaded(PgSnapshot frontier, String deltaQuery, List<String> rowKey, List<Long> sources,
+      List<String> hiddenColumns, String stateQuery) {
+    public Loaded {
+      hiddenColumns = List.copyOf(hiddenColumns);
+    }
+
+    /** Without hidden state. */
+    public Loaded(PgSnapshot frontier, String deltaQuery, List<String> rowKey, List<Long> sources) {
+      this(frontier, deltaQuery, rowKey, sources, List.of(), null);
+    }
+  }
 
   /** Stores a differential plan: effective mode differential, no fallback reason. */
   public static void storePlan(Connection connection, long pgtId, DiffPlan plan) throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "UPDATE " + TABLE + " SET \"effective_mode\" = 'differential', \"fallback_reason\" = NULL,"
-                + " \"operator_tree\" = ?, \"delta_query\" = ?, \"row_key\" = ?,"
-                + " \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
+                + " \"operator_tree\" = ?, \"delta_query\" = ?, \"row_key\" = ?, \"hidden_columns\" = ?,"
+                + " \"state_query\" = ?, \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
       ps.setString(1, plan.treeText());
       ps.setString(2, plan.deltaQuery());
       Array key = connection.createArrayOf("text", plan.rowKey().toArray());
       ps.setArray(3, key);
-      ps.setLong(4, pgtId);
+      ps.setArray(4, connection.createArrayOf("text", plan.hiddenColumns().toArray()));
+      ps.setString(5, plan.stateQuery());
+      ps.setLong(6, pgtId);
       ps.executeUpdate();
     }
   }
@@ -47,6 +65,7 @@ public final class DiffState {
         connection.prepareStatement(
             "UPDATE " + TABLE + " SET \"effective_mode\" = 'full', \"fallback_reason\" = ?,"
                 + " \"operator_tree\" = NULL, \"delta_query\" = NULL, \"row_key\" = NULL,"
+                + " \"hidden_columns\" = NULL, \"state_query\" = NULL,"
                 + " \"frontier\" = NULL, \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
       ps.setString(1, reason);
       ps.setLong(2, pgtId);
@@ -71,9 +90,12 @@ public final class DiffState {
     PgSnapshot frontier;
     String deltaQuery;
     List<String> rowKey;
+    List<String> hidden;
+    String stateQuery;
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT \"frontier\"::text, \"delta_query\", \"row_key\" FROM " + TABLE
+            "SELECT \"frontier\"::text, \"delta_query\", \"row_key\", \"hidden_columns\", \"state_query\" FROM "
+                + TABLE
                 + " WHERE \"pgt_id\" = ?")) {
       ps.setLong(1, pgtId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -85,6 +107,9 @@ public final class DiffState {
         deltaQuery = rs.getString(2);
         Array key = rs.getArray(3);
         rowKey = key == null ? List.of() : Arrays.asList((String[]) key.getArray());
+        Array h = rs.getArray(4);
+        hidden = h == null ? List.of() : Arrays.asList((String[]) h.getArray());
+        stateQuery = rs.getString(5);
       }
     }
     List<Long> sources = new ArrayList<>();
@@ -99,6 +124,6 @@ public final class DiffState {
         }
       }
     }
-    return new Loaded(frontier, deltaQuery, rowKey, sources);
+    return new Loaded(frontier, deltaQuery, rowKey, sources, hidden, stateQuery);
   }
 }

@@ -104,7 +104,8 @@ public final class DifferentialPlanner {
         rowKey.add(output.get(index).name());
       }
       return new Verdict.Differential(
-          new DiffPlan(delta.deltaQuery(), rowKey, delta.treeText(), sources(supported, dependencies)));
+          new DiffPlan(delta.deltaQuery(), rowKey, delta.treeText(), sources(supported, dependencies),
+              delta.hiddenColumns(), delta.stateQuery()));
     } catch (UnsupportedQueryException e) {
       return new Verdict.Unsupported(e.getMessage());
     } catch (CatalogReadException e) {

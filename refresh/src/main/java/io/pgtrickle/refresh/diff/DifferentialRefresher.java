@@ -14,8 +14,11 @@ import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +28,15 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>no frontier yet (just created, or after WITH NO DATA): FULL with the frontier taken in the
- *       same statement ({@link FullRefresher#refreshWith});
+ *       same statement ({@link FullRefresher#refreshWith}); a stream table with hidden state columns
+ *       is computed by its state query instead of its definition view;
  *   <li>else, when no source buffer has a row in the window ({@link ChangeProbe}), S₁ simply becomes
  *       the frontier: nothing changed, nothing to plan or apply;
  *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
  *       {@link DeltaMaterializer}; a TRUNCATE of a source in the window → FULL for this window (noted in
  *       history); else {@link KeyedApplier} (row key) or {@link BagApplier} (bag) applies it; a delta
- *       that does not fit the stored rows → FULL too (noted), never a wrong result;
+ *       that does not fit the stored rows (or whose hidden counts go NULL or negative,
+ *       {@link HiddenColumns#negativeCountSql}) → FULL too (noted), never a wrong result;
  *   <li>S₁ becomes the frontier; history records the executed strategy and delta size;
  *   <li>the sources' buffers are pruned ({@link BufferPruner}).
  * </ol>
@@ -72,7 +77,8 @@ public final class DifferentialRefresher {
       DiffState.storeFrontier(connection, st.pgtId(), unchanged.get());
       return new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
     }
-    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, st.definitionViewRelid()));
+    columns.addAll(HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns()));
     DeltaMaterializer.Materialized delta =
         DeltaMaterializer.run(connection, st.pgtId(), state.deltaQuery(), columns, state.frontier(),
             upper, state.sources());
@@ -102,6 +108,16 @@ public final class DifferentialRefresher {
     if (delta.rows() == 0) {
       return true;
     }
+    if (!state.hiddenColumns().isEmpty()) {
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT " + HiddenColumns.negativeCountSql(delta.table(),
+              state.hiddenColumns()))) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return false;
+        }
+      }
+    }
     RowMatch match = RowMatch.on(connection, ApplyIndex.matchColumns(columns, state.rowKey()));
     if (state.rowKey().isEmpty()) {
       return BagApplier.apply(connection, st.storageSql(), delta.table(), columns, match,
@@ -117,8 +133,11 @@ public final class DifferentialRefresher {
   private static Outcome full(Connection connection, StreamTableRow st, DiffState.Loaded state,
       String note) throws SQLException {
     String upper = WindowSnapshot.upperSql(connection, state.sources());
-    FullRefresher.WithExtra result =
-        FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text");
+    FullRefresher.WithExtra result = state.stateQuery() == null
+        ? FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text")
+        : FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text",
+            new FullRefresher.StateSource(state.stateQuery(),
+                HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns())));
     DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()));
     return new Outcome(result.counts(), Strategy.FULL, null, note);
   }

@@ -13,13 +13,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Switches a stream table into and out of differential maintenance (CREATE, ALTER … refresh_mode):
- * plan ({@link DifferentialPlanner}), capture ({@link CaptureRegistry}), catalog ({@link DiffState}),
- * apply index ({@link ApplyIndex}). The frontier is left empty: the next refresh (at CREATE the
+ * plan ({@link DifferentialPlanner}), capture ({@link CaptureRegistry}), hidden state columns
+ * ({@link HiddenColumns}), catalog ({@link DiffState}), apply index ({@link ApplyIndex}). The frontier is left empty: the next refresh (at CREATE the
  * population itself) is FULL and takes the first frontier in its own statement.
  *
  * <p>Refusals: with {@code refresh_mode = 'differential'} SQLSTATE 0A000 naming the reason (the
@@ -80,9 +81,10 @@ public final class DifferentialSetup {
     return Optional.empty();
   }
 
-  /** Back to FULL: releases capture no other stream table needs, drops the apply index. */
+  /** Back to FULL: releases capture no other stream table needs, drops hidden columns and the apply index. */
   public static void tearDown(Connection connection, long pgtId, String schema) throws SQLException {
     CaptureRegistry.release(connection, pgtId);
+    HiddenColumns.dropAll(connection, pgtId);
     ApplyIndex.drop(connection, pgtId, schema);
     DiffState.storeFull(connection, pgtId, null);
   }
@@ -106,19 +108,23 @@ public final class DifferentialSetup {
   }
 
   /**
-   * Lets PostgreSQL plan the delta statement once ({@code EXPLAIN}, under a savepoint): a delta query
-   * PostgreSQL cannot run (say, grouping a json column) must fail safe to FULL now, not at refresh.
+   * Adds the plan's hidden state columns ({@link HiddenColumns}) and lets PostgreSQL plan the delta
+   * statement once ({@code EXPLAIN}), under a savepoint: a delta or state query PostgreSQL cannot run
+   * (say, grouping a json column) must fail safe to FULL now, not at refresh; the savepoint also
+   * takes the hidden columns away again.
    */
   private static Verdict probe(Connection connection, Target target, Verdict.Differential verdict)
       throws SQLException {
     DiffPlan plan = verdict.plan();
-    List<Column> columns = DefinitionView.columns(connection, target.definitionViewOid());
-    String statement = DeltaMaterializer.statement(DeltaMaterializer.tableName(target.pgtId()),
-        plan.deltaQuery(), columns, "pg_catalog.pg_current_snapshot()", WindowSnapshot.OWN_INVISIBLE,
-        plan.sources().stream().map(DiffPlan.SourceColumns::oid).toList());
+    List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, target.definitionViewOid()));
     try (Statement st = connection.createStatement()) {
       st.execute("SAVEPOINT \"pgtrickle_probe\"");
       try {
+        HiddenColumns.install(connection, target.storageSql(), plan);
+        columns.addAll(HiddenColumns.of(connection, target.storageSql(), plan.hiddenColumns()));
+        String statement = DeltaMaterializer.statement(DeltaMaterializer.tableName(target.pgtId()),
+            plan.deltaQuery(), columns, "pg_catalog.pg_current_snapshot()", WindowSnapshot.OWN_INVISIBLE,
+            plan.sources().stream().map(DiffPlan.SourceColumns::oid).toList());
         st.execute("EXPLAIN " + statement);
       } catch (SQLException e) {
         st.execute("ROLLBACK TO SAVEPOINT \"pgtrickle_probe\"");

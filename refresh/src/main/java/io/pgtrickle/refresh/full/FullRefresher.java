@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,7 +45,45 @@ public final class FullRefresher {
    */
   public static WithExtra refreshWith(Connection connection, StreamTableRow st, boolean populated,
       String extraSql) throws SQLException {
-    List<Column> columns = DefinitionView.columns(connection, st.definitionViewRelid());
+    return refreshWith(connection, st, populated, extraSql, null);
+  }
+
+  /**
+   * A stream table with hidden state columns: its rows come from {@code query}, which returns the user
+   * columns (named like the definition view's) and then the {@code hidden} columns; every column is
+   * cast to its storage type. The user columns are the query's result as the definition view gives
+   * it; the hidden columns hold the state differential refreshes continue from.
+   */
+  public record StateSource(String query, List<Column> hidden) {
+    public StateSource {
+      hidden = List.copyOf(hidden);
+    }
+
+    String relation(List<Column> user) {
+      List<String> items = new ArrayList<>();
+      for (Column c : user) {
+        items.add("(q." + Sql.ident(c.name()) + ")::" + c.typeName() + " AS " + Sql.ident(c.name()));
+      }
+      for (Column c : hidden) {
+        items.add("(q." + Sql.ident(c.name()) + ")::" + c.typeName() + " AS " + Sql.ident(c.name()));
+      }
+      return "(SELECT " + String.join(", ", items) + " FROM (" + query + ") AS q)";
+    }
+  }
+
+  /**
+   * Like {@link #refreshWith(Connection, StreamTableRow, boolean, String)}, reading the rows from
+   * {@code state} when it is not null.
+   */
+  public static WithExtra refreshWith(Connection connection, StreamTableRow st, boolean populated,
+      String extraSql, StateSource state) throws SQLException {
+    List<Column> user = DefinitionView.columns(connection, st.definitionViewRelid());
+    List<Column> columns = new ArrayList<>(user);
+    String source = st.definitionViewSql();
+    if (state != null) {
+      columns.addAll(state.hidden());
+      source = state.relation(user);
+    }
     String sql;
     if (populated) {
       ColumnComparability comparability = new ColumnComparability(connection);
@@ -52,14 +91,14 @@ public final class FullRefresher {
       for (int i = 0; i < sortable.length; i++) {
         sortable[i] = comparability.sortable(columns.get(i).typeOid());
       }
-      sql = DiffStatement.build(st.storageSql(), st.definitionViewSql(), columns, sortable, extraSql);
+      sql = DiffStatement.build(st.storageSql(), source, columns, sortable, extraSql);
     } else {
       String names = Sql.identList(columns.stream().map(Column::name).toList());
       String insert =
           columns.isEmpty()
-              ? "INSERT INTO " + st.storageSql() + " SELECT FROM " + st.definitionViewSql()
+              ? "INSERT INTO " + st.storageSql() + " SELECT FROM " + source
               : "INSERT INTO " + st.storageSql() + " (" + names + ") SELECT " + names + " FROM "
-                  + st.definitionViewSql();
+                  + source + " AS d";
       sql = "WITH \"__pgt_inserted\" AS (" + insert + " RETURNING 1)"
           + " SELECT (SELECT pg_catalog.count(*) FROM \"__pgt_inserted\"), 0::bigint, (" + extraSql + ")";
     }
