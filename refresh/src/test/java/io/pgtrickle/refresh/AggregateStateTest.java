@@ -75,6 +75,8 @@ class AggregateStateTest {
                 "call 3 avg: GroupRescanStrategy", "call 4 count: CountStrategy (algebraic")),
         new Case("as_join", List.of("as_ja", "as_jb"), "SELECT a.k, count(*) AS c, sum(b.n) AS sn, max(b.id) AS mb"
             + " FROM as_ja a JOIN as_jb b ON a.k = b.k GROUP BY a.k", true, List.of("SumStrategy (algebraic")),
+        new Case("as_perm", List.of("as_perm_src"), "SELECT sum(n) AS sn, v, count(*) AS c, k, max(id) AS mi"
+            + " FROM as_perm_src GROUP BY k, v", true, List.of("SumStrategy (algebraic")),
         new Case("as_having", List.of("as_having_src"), "SELECT k, sum(n) AS sn, count(*) AS c FROM as_having_src"
             + " GROUP BY k HAVING count(*) > 2", false, List.of()),
         new Case("as_rescan", List.of("as_rescan_src"), "SELECT k, string_agg(v, ',' ORDER BY v, id) AS sv,"

@@ -88,7 +88,7 @@ class CatalogTest {
     }
     try (Connection c = db.connect()) {
       assertEquals(List.of(List.of("1", "catalog"), List.of("2", "differential"),
-              List.of("3", "scheduler"), List.of("4", "immediate")),
+              List.of("3", "scheduler"), List.of("4", "immediate"), List.of("5", "aggregate state")),
           Db.rows(c, "SELECT version, description FROM pgtrickle.schema_version"));
       assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("first_0")));
@@ -103,7 +103,7 @@ class CatalogTest {
   void schemaVersionRecordsWhoAndWhen(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       assertEquals(List.of(List.of("1", "t", "t"), List.of("2", "t", "t"), List.of("3", "t", "t"),
-          List.of("4", "t", "t")), Db.rows(c,
+          List.of("4", "t", "t"), List.of("5", "t", "t")), Db.rows(c,
           "SELECT version, installed_by = current_user, installed_at <= now() FROM pgtrickle.schema_version"));
       assertEquals(CatalogMigrator.latestVersion(), CatalogMigrator.installedVersion(c));
     }

@@ -49,8 +49,10 @@ class CreateStreamTableTest {
       assertEquals(List.of(), outcome.warnings());
       MultisetOracle.assertSameRows(c, "SELECT customer, n, total FROM per_customer", query);
       assertEquals("r", Db.text(c, "SELECT relkind FROM pg_class WHERE oid = 'per_customer'::regclass"));
+      // the user columns, then the hidden state of the algebraic aggregates (count, sum)
       assertEquals(List.of(List.of("customer", "integer"), List.of("n", "bigint"),
-              List.of("total", "numeric")),
+              List.of("total", "numeric"), List.of("__pgt_count", "bigint"), List.of("__pgt_a0_count", "bigint"),
+              List.of("__pgt_a1_sum", "numeric"), List.of("__pgt_a1_count", "bigint")),
           Db.rows(c, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
               + " WHERE attrelid = 'per_customer'::regclass AND attnum > 0 ORDER BY attnum"));
       List<List<String>> row = Db.rows(c, """

@@ -10,6 +10,7 @@ import io.pgtrickle.dvm.delta.sql.Sql;
 import io.pgtrickle.dvm.plan.Column;
 import io.pgtrickle.dvm.plan.PlanNode;
 import io.pgtrickle.dvm.plan.PlanPrinter;
+import io.pgtrickle.dvm.plan.Project;
 import io.pgtrickle.dvm.plan.Scan;
 import io.pgtrickle.spi.dvm.DeltaRule;
 import io.pgtrickle.spi.dvm.DeltaSql;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.calcite.rex.RexInputRef;
 
 /**
  * Differentiates an analysed query into one delta statement.
@@ -35,6 +37,11 @@ import java.util.Set;
  * (see {@link SourceStates}). Both are offered as {@code NOT MATERIALIZED} CTEs and emitted only if a
  * rule uses them. The statement's result is the root's delta consolidated: grouped by all output
  * columns, weights summed, zero sums dropped.
+ *
+ * <p>When the root's rule is a {@link StatefulRootRule} that keeps hidden state, the delta and the
+ * plan carry its hidden columns after the user columns; a root projection that merely reorders the
+ * columns of such an operator (say {@code SELECT count(*) AS n, g … GROUP BY g}) is skipped, the
+ * operator taking the stream table's column names.
  *
  * <p>Thread-safe; emitted plans are cached by (analysis identity, stored result, bindings' SQL).
  */
@@ -101,12 +108,27 @@ public final class Differentiator {
       }
     }
     List<String> out = names.stream().map(Sql::quote).toList();
-    Optional<StatefulRootRule.RootState> state = rootState(analysis.root(), sources, out);
+    // a root that only reorders the columns of a stateful operator: that operator is the root
+    PlanNode top = analysis.root();
+    List<String> topOut = out;
+    Optional<StatefulRootRule.RootState> state = rootState(top, sources, topOut);
+    Optional<List<Integer>> permutation = permutation(top);
+    if (state.isEmpty() && permutation.isPresent()) {
+      List<String> permuted = new ArrayList<>(out);
+      for (int i = 0; i < out.size(); i++) {
+        permuted.set(permutation.get().get(i), out.get(i));
+      }
+      state = rootState(top.inputs().get(0), sources, permuted);
+      if (state.isPresent()) {
+        top = top.inputs().get(0);
+        topOut = permuted;
+      }
+    }
     List<String> all = new ArrayList<>(out);
     state.ifPresent(s -> all.addAll(s.hiddenColumns()));
     StatementBuilder st = new StatementBuilder();
-    Walk walk = new Walk(st, sources, storedResult, out);
-    InputRelations root = walk.visit(analysis.root(), true);
+    Walk walk = new Walk(st, sources, storedResult, topOut);
+    InputRelations root = walk.visit(top, true);
     String finalSelect = "SELECT " + Sql.columns("d", all) + ", sum(d." + Sql.W + ")::bigint AS " + Sql.W
         + " FROM " + root.delta() + " AS d GROUP BY " + Sql.columns("d", all)
         + " HAVING sum(d." + Sql.W + ") <> 0";
@@ -116,6 +138,24 @@ public final class Differentiator {
     return state.map(s -> new DeltaPlan(sql, names, RowKeys.of(analysis.root()), tree + "\n" + s.explain(),
             s.hiddenColumns(), s.stateQuery()))
         .orElseGet(() -> new DeltaPlan(sql, names, RowKeys.of(analysis.root()), tree));
+  }
+
+  /**
+   * For a projection that outputs every column of its input exactly once as a plain column reference
+   * (in any order): per output position, the input column it is. Empty for any other node.
+   */
+  private static Optional<List<Integer>> permutation(PlanNode node) {
+    if (!(node instanceof Project p) || p.projections().size() != p.input().columns().size()) {
+      return Optional.empty();
+    }
+    List<Integer> refs = new ArrayList<>();
+    for (var e : p.projections()) {
+      if (!(e.rex() instanceof RexInputRef ref) || refs.contains(ref.getIndex())) {
+        return Optional.empty();
+      }
+      refs.add(ref.getIndex());
+    }
+    return Optional.of(refs);
   }
 
   /** The hidden state the root's rule keeps, if it is a {@link StatefulRootRule}. */
