@@ -180,7 +180,7 @@ class RandomizedFullRefreshTest {
         + ", stream table " + st;
   }
 
-  private void check(Connection c, String st, int cycle) {
+  private void check(Connection c, String st, int cycle) throws Exception {
     try {
       MultisetOracle.assertSameRows(c, RandomizedDifferentialTest.userColumns(c, st), SHAPES.get(st));
     } catch (AssertionError e) {
