@@ -118,7 +118,13 @@ public final class Differentiator {
       for (int i = 0; i < out.size(); i++) {
         permuted.set(permutation.get().get(i), out.get(i));
       }
-      state = rootState(top.inputs().get(0), sources, permuted);
+      state = rootState(top.inputs().get(0), sources, permuted).map(s -> {
+        // the state query in the stream table's column order
+        List<String> ordered = new ArrayList<>(out);
+        ordered.addAll(s.hiddenColumns());
+        return new StatefulRootRule.RootState(s.hiddenColumns(), "SELECT " + Sql.columns("q", ordered)
+            + " FROM (" + s.stateQuery() + ") AS q", s.explain());
+      });
       if (state.isPresent()) {
         top = top.inputs().get(0);
         topOut = permuted;
