@@ -54,18 +54,18 @@ public final class Demo {
           AS SELECT c.region, count(*) AS orders, sum(o.amount) AS revenue
                FROM orders o JOIN customers c ON c.id = o.customer_id
               GROUP BY c.region""");
-      print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
+      print(s, "SELECT region, orders, revenue FROM revenue_by_region ORDER BY region NULLS LAST");
 
       section("Change the sources: the stream table is an ordinary table until it is refreshed");
       run(s, """
           INSERT INTO orders VALUES (15, 2, 99.99), (16, 3, 10.00);
           UPDATE orders SET amount = amount + 1 WHERE id = 10;
           DELETE FROM orders WHERE id = 14""");
-      print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
+      print(s, "SELECT region, orders, revenue FROM revenue_by_region ORDER BY region NULLS LAST");
 
       section("REFRESH MATERIALIZED VIEW revenue_by_region (differential: only the changed groups)");
       s.execute("REFRESH MATERIALIZED VIEW revenue_by_region");
-      print(s, "SELECT * FROM revenue_by_region ORDER BY region NULLS LAST");
+      print(s, "SELECT region, orders, revenue FROM revenue_by_region ORDER BY region NULLS LAST");
       print(s, """
           SELECT executed_strategy, rows_inserted, rows_deleted, initiator
             FROM pgtrickle.pgt_refresh_history ORDER BY history_id""");
