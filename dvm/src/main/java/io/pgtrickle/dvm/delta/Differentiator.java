@@ -88,18 +88,28 @@ public final class Differentiator {
    */
   public DeltaPlan differentiate(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources)
       throws UnsupportedQueryException {
-    PlanKey key = PlanKey.of(analysis, storedResult, sources);
+    return differentiate(analysis, storedResult, sources, true);
+  }
+
+  /**
+   * Like {@link #differentiate(AnalysisResult.Supported, String, SourceBindings)}; with
+   * {@code hiddenState} false no rule keeps hidden state columns in the stream table (its stored
+   * result holds the user columns only), e.g. for a maintenance path that does not store them.
+   */
+  public DeltaPlan differentiate(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources,
+      boolean hiddenState) throws UnsupportedQueryException {
+    PlanKey key = PlanKey.of(analysis, storedResult + (hiddenState ? "" : " (no hidden state)"), sources);
     DeltaPlan cached = cache.getIfPresent(key);
     if (cached != null) {
       return cached;
     }
-    DeltaPlan plan = build(analysis, storedResult, sources);
+    DeltaPlan plan = build(analysis, storedResult, sources, hiddenState);
     cache.put(key, plan);
     return plan;
   }
 
-  private DeltaPlan build(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources)
-      throws UnsupportedQueryException {
+  private DeltaPlan build(AnalysisResult.Supported analysis, String storedResult, SourceBindings sources,
+      boolean hiddenState) throws UnsupportedQueryException {
     List<String> names = analysis.outputColumns().stream().map(Column::name).toList();
     Set<String> seen = new HashSet<>();
     for (String n : names) {
@@ -111,9 +121,9 @@ public final class Differentiator {
     // a root that only reorders the columns of a stateful operator: that operator is the root
     PlanNode top = analysis.root();
     List<String> topOut = out;
-    Optional<StatefulRootRule.RootState> state = rootState(top, sources, topOut);
+    Optional<StatefulRootRule.RootState> state = hiddenState ? rootState(top, sources, topOut) : Optional.empty();
     Optional<List<Integer>> permutation = permutation(top);
-    if (state.isEmpty() && permutation.isPresent()) {
+    if (hiddenState && state.isEmpty() && permutation.isPresent()) {
       List<String> permuted = new ArrayList<>(out);
       for (int i = 0; i < out.size(); i++) {
         permuted.set(permutation.get().get(i), out.get(i));
@@ -133,7 +143,7 @@ public final class Differentiator {
     List<String> all = new ArrayList<>(out);
     state.ifPresent(s -> all.addAll(s.hiddenColumns()));
     StatementBuilder st = new StatementBuilder();
-    Walk walk = new Walk(st, sources, storedResult, topOut);
+    Walk walk = new Walk(st, sources, storedResult, topOut, hiddenState);
     InputRelations root = walk.visit(top, true);
     String finalSelect = "SELECT " + Sql.columns("d", all) + ", sum(d." + Sql.W + ")::bigint AS " + Sql.W
         + " FROM " + root.delta() + " AS d GROUP BY " + Sql.columns("d", all)
@@ -181,7 +191,11 @@ public final class Differentiator {
     private final String storedResult;
     private final List<String> rootColumns;
 
-    Walk(StatementBuilder st, SourceBindings sources, String storedResult, List<String> rootColumns) {
+    private final boolean hiddenState;
+
+    Walk(StatementBuilder st, SourceBindings sources, String storedResult, List<String> rootColumns,
+        boolean hiddenState) {
+      this.hiddenState = hiddenState;
       this.st = st;
       this.sources = sources;
       this.storedResult = storedResult;
@@ -200,7 +214,8 @@ public final class Differentiator {
       }
       DeltaRule<PlanNode> rule = rules.find(node).orElseThrow(
           () -> new UnsupportedQueryException(Constructs.describe(node)));
-      NodeContext context = new NodeContext(inputs, out, st, root ? Optional.of(storedResult) : Optional.empty());
+      NodeContext context = new NodeContext(inputs, out, st, root ? Optional.of(storedResult) : Optional.empty(),
+          root && hiddenState);
       DeltaSql delta = rule.emit(node, context);
       st.addRuleCtes(delta.ctes());
       if (node instanceof Scan) {

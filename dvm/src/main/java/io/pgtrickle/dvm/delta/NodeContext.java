@@ -11,9 +11,11 @@ final class NodeContext implements DeltaContext {
   private final List<String> outputColumns;
   private final StatementBuilder statement;
   private final Optional<String> storedResult;
+  private final boolean hiddenState;
 
   NodeContext(List<InputRelations> inputs, List<String> outputColumns, StatementBuilder statement,
-      Optional<String> storedResult) {
+      Optional<String> storedResult, boolean hiddenState) {
+    this.hiddenState = hiddenState;
     this.inputs = List.copyOf(inputs);
     this.outputColumns = List.copyOf(outputColumns);
     this.statement = statement;
@@ -38,5 +40,9 @@ final class NodeContext implements DeltaContext {
 
   @Override public Optional<String> storedResult() {
     return storedResult;
+  }
+
+  @Override public boolean hiddenStateAllowed() {
+    return hiddenState;
   }
 }

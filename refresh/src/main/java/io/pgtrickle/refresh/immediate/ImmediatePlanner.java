@@ -86,8 +86,9 @@ final class ImmediatePlanner {
         return Result.refused(unsupported.reason());
       }
       AnalysisResult.Supported supported = (AnalysisResult.Supported) checked;
+      // IMMEDIATE stores the user columns only: root aggregates by group rescan, no hidden state
       DeltaPlan delta =
-          new Differentiator().differentiate(supported, storageSql, new BufferBindings(pgtId));
+          new Differentiator().differentiate(supported, storageSql, new BufferBindings(pgtId), false);
       if (delta.outputColumns().size() < output.size()) {
         return Result.refused("delta query has " + delta.outputColumns().size()
             + " columns, the stream table " + output.size());

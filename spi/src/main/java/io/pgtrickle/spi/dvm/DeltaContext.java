@@ -38,4 +38,13 @@ public interface DeltaContext {
   default Optional<String> storedResult() {
     return Optional.empty();
   }
+
+  /**
+   * For the root operator: whether its rule may keep hidden state columns in {@link #storedResult()}
+   * (the engine stores and computes them). False for every other operator, and for the root when the
+   * engine maintains the stream table's user columns only.
+   */
+  default boolean hiddenStateAllowed() {
+    return false;
+  }
 }

@@ -98,7 +98,8 @@ public final class AggregateDeltaRule implements DeltaRule<Aggregate>, StatefulR
   @Override public DeltaSql emit(Aggregate operator, DeltaContext context) {
     InputRelations in = context.inputs().get(0);
     Optional<String> stored = RuleInputs.storedResult(context);
-    Optional<AggregateState> state = stored.isPresent() ? AggregateState.of(operator, strategies) : Optional.empty();
+    Optional<AggregateState> state = stored.isPresent() && context.hiddenStateAllowed()
+        ? AggregateState.of(operator, strategies) : Optional.empty();
     if (state.isPresent()) {
       LOG.log(Level.DEBUG, () -> state.get().explain());
       List<Boolean> nullable = operator.groupKeys().stream()
