@@ -33,8 +33,11 @@ import java.util.Set;
  * Decides whether a stream table can be maintained differentially and derives its {@link DiffPlan}:
  *
  * <ol>
- *   <li>every source must be an ordinary or partitioned table that is not itself a stream table (views,
- *       materialized views, foreign tables and stream tables cannot be captured by triggers yet);
+ *   <li>every source must be an ordinary or partitioned table (views, materialized views and foreign
+ *       tables cannot be captured by triggers); a stream table is an ordinary table, so a stream table
+ *       over a stream table is differential too: the capture triggers on the upstream stream table see
+ *       the rows its own refresh applies (the engine's MERGE/DELETE/INSERT), so every level of a
+ *       cascade consumes only the changes of the level below;
  *   <li>the query is analysed ({@link AnalysisCache}, keyed by the sources' {@link SchemaFingerprint})
  *       against a {@link JdbcCatalogReader} over the caller's connection, so names resolve with the
  *       caller's {@code search_path} exactly as PostgreSQL resolved them for the definition view;
@@ -123,9 +126,6 @@ public final class DifferentialPlanner {
   /** Why a source cannot be captured for differential maintenance, if it cannot. */
   static Optional<String> sourceProblem(Dependency d) {
     String name = d.sourceSchema() + "." + d.sourceName();
-    if (d.sourceIsStreamTable()) {
-      return Optional.of("source " + name + " is a stream table");
-    }
     return switch (d.sourceRelkind()) {
       case 'r', 'p' -> Optional.empty();
       case 'v' -> Optional.of("source " + name + " is a view");
