@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The generated PL/pgSQL trigger function of one source, {@code pgtrickle_changes."capture_<oid>"}: one
  * function for all four capture triggers, branching on {@code TG_OP}, regenerated whenever the captured
- * columns change. PL/pgSQL plans each statement per trigger relation on first use, so the same function
+ * columns change. After writing the buffer it sends {@code NOTIFY pgtrickle_wake, '<source oid>'}
+ * ({@link #WAKE_CHANNEL}). PL/pgSQL plans each statement per trigger relation on first use, so the same function
  * serves the source and all its partitions or children.
  *
  * <p>It is {@code SECURITY DEFINER} (writers need no privilege on the buffer, which PUBLIC cannot touch)
@@ -42,14 +43,24 @@ final class CaptureFunction {
         ChangeBufferLayout.SCHEMA, NAME_PREFIX + Long.toUnsignedString(sourceOid));
   }
 
+  /**
+   * The channel every capture function notifies once per statement, with the source's OID as payload:
+   * schedulers LISTEN on it to refresh soon after a commit instead of polling. PostgreSQL delivers a
+   * notification only when the writing transaction commits and folds identical ones of a transaction
+   * into one, so a busy writer costs one queue entry per transaction and source.
+   */
+  static final String WAKE_CHANNEL = "pgtrickle_wake";
+
   /** The PL/pgSQL body for these statements. */
-  static String body(CaptureStatements statements) {
+  static String body(long sourceOid, CaptureStatements statements) {
     return "\nBEGIN\n"
         + "  IF TG_OP = 'INSERT' THEN\n    " + statements.insert() + ";\n"
         + "  ELSIF TG_OP = 'UPDATE' THEN\n    " + statements.update() + ";\n"
         + "  ELSIF TG_OP = 'DELETE' THEN\n    " + statements.delete() + ";\n"
         + "  ELSIF TG_OP = 'TRUNCATE' THEN\n    " + statements.truncate() + ";\n"
         + "  END IF;\n"
+        + "  PERFORM pg_catalog.pg_notify('" + WAKE_CHANNEL + "', '" + Long.toUnsignedString(sourceOid)
+        + "');\n"
         + "  RETURN NULL;\n"
         + "END\n";
   }

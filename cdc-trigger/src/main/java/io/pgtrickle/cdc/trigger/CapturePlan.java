@@ -37,6 +37,7 @@ final class CapturePlan {
     this.pairingKey = List.copyOf(pairingKey);
     this.functionBody =
         CaptureFunction.body(
+            source.oid(),
             new CaptureStatements(
                 ChangeBufferLayout.qualifiedTableName(source.oid()), captured, pairingKey));
   }
