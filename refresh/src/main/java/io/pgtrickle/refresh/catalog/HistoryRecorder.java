@@ -51,6 +51,12 @@ public final class HistoryRecorder {
     }
   }
 
+  /**
+   * Transaction-local setting naming the scheduler instance that runs the refresh; recorded in
+   * {@code instance_id} (set with {@code set_config(…, true)} by the scheduler).
+   */
+  public static final String INSTANCE_SETTING = "pgtrickle.instance_id";
+
   private HistoryRecorder() {}
 
   /** The database's clock now: pass it to {@link #succeeded} / {@link #failed} as the start time. */
@@ -130,9 +136,10 @@ public final class HistoryRecorder {
         "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (\"pgt_id\", \"initiator\","
             + " \"requested_strategy\", \"executed_strategy\", \"rows_inserted\", \"rows_deleted\","
             + " \"started_at\", \"finished_at\", \"duration_ms\", \"status\", \"error_sqlstate\","
-            + " \"error_message\", \"delta_rows\", \"note\")"
+            + " \"error_message\", \"delta_rows\", \"note\", \"instance_id\")"
             + " SELECT ?, ?, ?, ?, ?, ?, s.t, f.t,"
-            + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?, ?, ?"
+            + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?, ?, ?,"
+            + " NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), '')"
             + " FROM (SELECT ?::timestamptz AS t) s, (SELECT pg_catalog.clock_timestamp() AS t) f";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setLong(1, pgtId);

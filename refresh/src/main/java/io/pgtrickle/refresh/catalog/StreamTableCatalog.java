@@ -155,8 +155,10 @@ public final class StreamTableCatalog {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "UPDATE " + TABLE + " SET \"is_populated\" = ?, \"last_refresh_at\" ="
-                + " CASE WHEN ? THEN pg_catalog.clock_timestamp() END, \"status\" = 'active',"
-                + " \"consecutive_failures\" = 0, \"updated_at\" = pg_catalog.now()"
+                + " CASE WHEN ? THEN pg_catalog.clock_timestamp() END,"
+                + " \"status\" = CASE WHEN \"status\" = 'suspended' THEN 'suspended' ELSE 'active' END,"
+                + " \"consecutive_failures\" = 0, \"next_attempt_at\" = NULL,"
+                + " \"updated_at\" = pg_catalog.now()"
                 + " WHERE \"pgt_id\" = ?")) {
       ps.setBoolean(1, populated);
       ps.setBoolean(2, populated);
@@ -176,6 +178,46 @@ public final class StreamTableCatalog {
                 + " \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
       ps.setString(1, message);
       ps.setString(2, sqlState);
+      ps.setLong(3, pgtId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * After a failed scheduled refresh (recorded in a transaction of its own): like {@link #markFailed},
+   * plus the backoff (no scheduler retries before {@code retryAfterMillis} from now) and, when
+   * {@code suspend}, status {@code suspended}.
+   */
+  public static void markSchedulerFailure(Connection connection, long pgtId, String sqlState,
+      String message, long retryAfterMillis, boolean suspend) throws SQLException {
+    markFailed(connection, pgtId, sqlState, message);
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE " + TABLE + " SET \"next_attempt_at\" = pg_catalog.clock_timestamp()"
+                + " + pg_catalog.make_interval(secs => ?::double precision / 1000),"
+                + " \"status\" = CASE WHEN ? THEN 'suspended' ELSE \"status\" END"
+                + " WHERE \"pgt_id\" = ?")) {
+      ps.setLong(1, retryAfterMillis);
+      ps.setBoolean(2, suspend);
+      ps.setLong(3, pgtId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Sets the status ({@code active} or {@code suspended}); resuming clears the failure count and the
+   * backoff.
+   */
+  public static void setStatus(Connection connection, long pgtId, String status)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE " + TABLE + " SET \"status\" = ?, \"consecutive_failures\" ="
+                + " CASE WHEN ? = 'active' THEN 0 ELSE \"consecutive_failures\" END,"
+                + " \"next_attempt_at\" = NULL, \"updated_at\" = pg_catalog.now()"
+                + " WHERE \"pgt_id\" = ?")) {
+      ps.setString(1, status);
+      ps.setString(2, status);
       ps.setLong(3, pgtId);
       ps.executeUpdate();
     }

@@ -17,6 +17,7 @@ import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
 import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.option.StreamOptions;
+import io.pgtrickle.refresh.option.StreamStatus;
 import io.pgtrickle.refresh.sql.TransactionScope;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -35,6 +36,9 @@ import java.util.stream.Collectors;
  * recomputes the effective mode and applies ordinary storage parameters with {@code ALTER TABLE …
  * SET/RESET}. A missing name is 42P01 (a NOTICE with IF EXISTS); a relation that is not a stream table
  * is 42809 when {@code pgtrickle.*} options are given, else the statement goes to PostgreSQL.
+ * {@code pgtrickle.status} is the stream table's state rather than an option: {@code active} resumes a
+ * suspended stream table (failure count and backoff cleared), {@code suspended} stops scheduled
+ * refreshes; RESET means active.
  */
 public final class AlterHandler implements CommandHandler {
 
@@ -87,6 +91,11 @@ public final class AlterHandler implements CommandHandler {
       ModePolicy.effectiveMode(options.refreshMode());
       StreamTableCatalog.updateOptions(connection, st.pgtId(), options, st.effectiveMode());
       switchMode(connection, st, options).ifPresent(warnings::add);
+      Optional<StreamStatus> status =
+          OptionValidator.requestedStatus(command.setOptions(), command.resetOptions());
+      if (status.isPresent()) {
+        StreamTableCatalog.setStatus(connection, st.pgtId(), status.get().sqlName());
+      }
       LOG.log(Level.DEBUG, "altered {0}: {1}", st.displayName(), options);
     }
     alterStorage(connection, "ALTER TABLE " + st.storageSql());

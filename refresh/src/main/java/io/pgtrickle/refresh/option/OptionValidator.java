@@ -25,6 +25,14 @@ public final class OptionValidator {
       StreamOption option = StreamOption.require(setting.name());
       once(seen, option);
       Object value = option.parse(setting.value());
+      if (option == StreamOption.STATUS) {
+        throw SqlStates.error(
+            SqlStates.FEATURE_NOT_SUPPORTED,
+            "option \"pgtrickle.status\" can only be changed by ALTER MATERIALIZED VIEW",
+            null,
+            "A new stream table is active; suspend it afterwards with ALTER MATERIALIZED VIEW … SET"
+                + " (pgtrickle.status = 'suspended').");
+      }
       if (option == StreamOption.STREAM && !Boolean.TRUE.equals(value)) {
         throw SqlStates.error(
             SqlStates.INVALID_PARAMETER_VALUE,
@@ -51,6 +59,25 @@ public final class OptionValidator {
       options = options.reset(option);
     }
     return options;
+  }
+
+  /**
+   * The {@code pgtrickle.status} an ALTER asks for ({@code RESET} = active), if it names it; the value
+   * is validated by {@link #forAlter}.
+   */
+  public static java.util.Optional<StreamStatus> requestedStatus(
+      List<OptionSetting> set, List<String> reset) throws SQLException {
+    for (OptionSetting setting : set) {
+      if (StreamOption.byKey(setting.name()).orElse(null) == StreamOption.STATUS) {
+        return java.util.Optional.of((StreamStatus) StreamOption.STATUS.parse(setting.value()));
+      }
+    }
+    for (String name : reset) {
+      if (StreamOption.byKey(name).orElse(null) == StreamOption.STATUS) {
+        return java.util.Optional.of(StreamStatus.ACTIVE);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static StreamOption alterable(String name) throws SQLException {

@@ -109,7 +109,19 @@ public enum StreamOption {
       "Share of changed rows after which post_refresh_action = reindex_if_drift reindexes.",
       "reindex_drift_threshold",
       true,
-      OptionParsers::threshold);
+      OptionParsers::threshold),
+
+  /** {@code status}: ALTER only (suspend / resume scheduled refreshes). */
+  STATUS(
+      "status",
+      "active",
+      values(StreamStatus.values()),
+      "active | suspended",
+      "ALTER only: suspended stops scheduled refreshes (the scheduler sets it after repeated"
+          + " failures); active resumes them and clears the failure count and backoff.",
+      "status",
+      true,
+      (option, raw) -> OptionParsers.choice(option, raw, StreamStatus.values()));
 
   /** The prefix of every option name in SQL. */
   public static final String PREFIX = "pgtrickle.";

@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * The complete, validated option set of one stream table, one typed field per {@link StreamOption}
- * (except {@link StreamOption#STREAM}).
+ * (except {@link StreamOption#STREAM} and {@link StreamOption#STATUS}, which is state rather than an
+ * option and is applied by ALTER directly).
  *
  * @param schedule null when none was given
  */
@@ -35,7 +36,7 @@ public record StreamOptions(
   /** A copy with {@code option} set to {@code value} (a value returned by {@link StreamOption#parse}). */
   public StreamOptions with(StreamOption option, Object value) {
     return switch (option) {
-      case STREAM -> this;
+      case STREAM, STATUS -> this; // STATUS is catalog state, applied by ALTER itself
       case REFRESH_MODE -> new StreamOptions((RefreshMode) value, schedule, cdcMode, appendOnly,
           diamondConsistency, postRefreshAction, reindexDriftThreshold);
       case SCHEDULE -> new StreamOptions(refreshMode, (Schedule) value, cdcMode, appendOnly,
