@@ -38,7 +38,8 @@ class CatalogDocumentedTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"pgt_status", "pgt_refresh_history", "pgt_stream_tables", "pgt_dependencies",
-      "pgt_immediate"})
+      "pgt_immediate", "pgt_health", "pgt_refresh_stats", "pgt_dependency_tree",
+      "pgt_scheduler_instances"})
   void columnTableMatchesTheCatalog(String relation) throws Exception {
     String page = relation.equals("pgt_immediate") ? "docs/immediate.md" : "docs/monitoring.md";
     MarkedSection section = new MarkedSection(

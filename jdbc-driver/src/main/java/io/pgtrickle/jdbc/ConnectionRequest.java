@@ -91,6 +91,11 @@ record ConnectionRequest(
     return String.join(", ", names);
   }
 
+  /** Whether this connection runs the in-JVM scheduler ({@link DriverProperty#SCHEDULER}). */
+  boolean scheduler() throws SQLException {
+    return DriverProperty.SCHEDULER.booleanValue(settings.get(DriverProperty.SCHEDULER));
+  }
+
   /** Whether stream-table DDL is routed to the engine ({@link DriverProperty#INTERCEPT}). */
   boolean intercept() throws SQLException {
     return DriverProperty.INTERCEPT.booleanValue(settings.get(DriverProperty.INTERCEPT));

@@ -26,6 +26,20 @@ public enum DriverProperty {
       "Route stream-table DDL (CREATE/ALTER/REFRESH/DROP MATERIALIZED VIEW with pgtrickle options or on"
           + " stream tables) to the pgtrickle engine; false sends every statement to PostgreSQL unchanged",
       "true",
+      "false"),
+
+  /**
+   * {@code true}: this JVM runs a pgtrickle scheduler for the database (one per URL and user, however
+   * many connections ask), started by the first such connection and stopped when the last one closes
+   * or the JVM exits. {@code false} (default): no scheduler; run one elsewhere (another JVM, or the
+   * standalone {@code io.pgtrickle.scheduler.SchedulerMain}) or refresh manually.
+   */
+  SCHEDULER(
+      "pgtrickle.scheduler",
+      "false",
+      "Run the pgtrickle scheduler in this JVM while connections with this property are open (one per"
+          + " database URL and user); it refreshes stream tables on their pgtrickle.schedule",
+      "true",
       "false");
 
   /** The prefix that marks a property as pgtrickle's. */

@@ -1,5 +1,6 @@
 package io.pgtrickle.jdbc;
 
+import io.pgtrickle.scheduler.SharedSchedulers;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -40,11 +41,17 @@ public final class PgTrickleDriver implements Driver {
     }
     ConnectionRequest request = ConnectionRequest.parse(url, info);
     boolean intercept = request.intercept();
+    boolean scheduler = request.scheduler();
     Connection connection = postgres.connect(request.postgresUrl(), request.postgresProperties());
     if (connection == null) {
       throw new SQLException("PgJDBC does not accept the URL " + request.postgresUrl(), "08001");
     }
-    return new TrickleConnection(connection, intercept);
+    if (!scheduler) {
+      return new TrickleConnection(connection, intercept, null);
+    }
+    SharedSchedulers.Lease lease =
+        SharedSchedulers.acquire(request.postgresUrl(), request.postgresProperties());
+    return new TrickleConnection(connection, intercept, lease);
   }
 
   @Override

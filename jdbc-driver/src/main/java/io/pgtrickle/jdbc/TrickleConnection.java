@@ -26,9 +26,29 @@ public final class TrickleConnection extends ForwardingConnection {
   private final DdlRouter router;
   private TrickleDatabaseMetaData metaData;
 
-  TrickleConnection(Connection postgres, boolean intercept) {
+  /** The lease on the in-JVM scheduler (property pgtrickle.scheduler), released at close; or null. */
+  private final AutoCloseable schedulerLease;
+
+  TrickleConnection(Connection postgres, boolean intercept, AutoCloseable schedulerLease) {
     super(postgres);
     this.router = new DdlRouter(postgres, intercept);
+    this.schedulerLease = schedulerLease;
+  }
+
+  /** Closes the connection, then releases its lease on the in-JVM scheduler (if it has one). */
+  @Override
+  public void close() throws SQLException {
+    try {
+      delegate.close();
+    } finally {
+      if (schedulerLease != null) {
+        try {
+          schedulerLease.close();
+        } catch (Exception e) {
+          throw new SQLException("could not release the pgtrickle scheduler", e);
+        }
+      }
+    }
   }
 
   // ------------------------------------------------------------------ statements

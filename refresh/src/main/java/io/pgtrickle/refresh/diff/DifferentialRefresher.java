@@ -5,6 +5,7 @@ import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.cost.AutoStrategy;
 import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.full.FullRefresher;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * <ol>
  *   <li>no frontier yet (just created, or after WITH NO DATA): FULL with the frontier taken in the
  *       same statement ({@link FullRefresher#refreshWith}); a stream table with hidden state columns
- *       is computed by its state query instead of its definition view;
+ *       is computed by its state query instead of its definition view; with {@code refresh_mode =
+ *       auto}, also when the cost model says so ({@link AutoStrategy}, the reason noted in history);
  *   <li>else, when no source buffer has a row in the window ({@link ChangeProbe}), S₁ simply becomes
  *       the frontier: nothing changed, nothing to plan or apply;
  *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
@@ -58,7 +60,10 @@ public final class DifferentialRefresher {
     if (state.frontier() == null || !st.populated()) {
       outcome = full(connection, st, state, null);
     } else {
-      outcome = differential(connection, st, state);
+      Optional<String> fullReason = AutoStrategy.fullInstead(connection, st, state);
+      outcome = fullReason.isPresent()
+          ? full(connection, st, state, fullReason.get())
+          : differential(connection, st, state);
     }
     StreamTableCatalog.markRefreshed(connection, st.pgtId(), true);
     HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
