@@ -1,11 +1,13 @@
 package io.pgtrickle.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class FailureHandlingTest {
         Sql.await(Duration.ofSeconds(30), "fh_ok fresh",
             () -> MultisetOracle.diff(c, "SELECT id FROM fh_ok", "SELECT id FROM fh_src").isEmpty());
         assertEquals("ERROR", Sql.text(c, "SELECT severity FROM pgtrickle.pgt_health"
-            + " WHERE check_name = 'suspended_tables'"));
+            + " WHERE check_name = 'suspended_tables' AND detail LIKE '%public.fh_st%'"));
         // suspended: no further attempts even though it is overdue
         Thread.sleep(1500);
         assertEquals(3, Sql.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h JOIN"
@@ -59,11 +61,39 @@ class FailureHandlingTest {
         assertEquals("suspended", Sql.text(c, "SELECT pgtrickle.suspend('fh_st')"));
         assertEquals("suspended", Sql.text(c, "SELECT status FROM pgtrickle.pgt_status WHERE name = 'public.fh_st'"));
         assertEquals("active", Sql.text(c, "SELECT pgtrickle.resume('fh_st')"));
-        assertEquals("OK", Sql.text(c, "SELECT severity FROM pgtrickle.pgt_health"
-            + " WHERE check_name = 'suspended_tables'"));
+        assertEquals(0, Sql.count(c, "SELECT count(*) FROM pgtrickle.pgt_health"
+            + " WHERE check_name = 'suspended_tables' AND detail LIKE '%public.fh_st%'"));
         assertEquals("OK", Sql.text(c, "SELECT severity FROM pgtrickle.pgt_health"
             + " WHERE check_name = 'scheduler_running'"));
       }
+    }
+  }
+
+  @Test
+  void statusIsValidatedAndOnlyAlterable(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      Sql.exec(c, "CREATE TABLE sv_src (id int)");
+      SQLException inCreate = assertThrows(SQLException.class,
+          () -> Sql.create(c, "sv_st", "SELECT id FROM sv_src", Sql.opt("status", "suspended")));
+      assertEquals("0A000", inCreate.getSQLState());
+      assertEquals(null, Sql.scalar(c, "SELECT to_regclass('sv_st')"), "nothing left behind");
+      Sql.create(c, "sv_st", "SELECT id FROM sv_src");
+      SQLException bad = assertThrows(SQLException.class,
+          () -> Sql.alter(c, "sv_st", Sql.opt("status", "paused")));
+      assertEquals("22023", bad.getSQLState());
+      SQLException error = assertThrows(SQLException.class,
+          () -> Sql.alter(c, "sv_st", Sql.opt("status", "error")));
+      assertEquals("22023", error.getSQLState(), "error is set by failures, not asked for");
+      Sql.alter(c, "sv_st", Sql.opt("status", "suspended"));
+      assertEquals("suspended", Sql.text(c, "SELECT status FROM pgtrickle.pgt_status WHERE name = 'public.sv_st'"));
+      Sql.refresh(c, "sv_st");
+      assertEquals("suspended", Sql.text(c, "SELECT status FROM pgtrickle.pgt_status WHERE name = 'public.sv_st'"),
+          "a manual refresh leaves it suspended");
+      SQLException notSt = assertThrows(SQLException.class,
+          () -> Sql.scalar(c, "SELECT pgtrickle.resume('sv_src')"));
+      assertEquals("42809", notSt.getSQLState());
+      Sql.alter(c, "sv_st", Sql.opt("status", "active"));
+      assertEquals("active", Sql.text(c, "SELECT status FROM pgtrickle.pgt_status WHERE name = 'public.sv_st'"));
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  *       sent to FULL, whatever the history says (pg_trickle issue #1033: a stale or wrongly recorded
  *       FULL timing made every 1-row delta of a large table run FULL);
  *   <li>change ratio (pending changes / rows of the sources) at least {@link #maxChangeRatio}: FULL,
- *       recomputing is cheaper than reading and joining that many changes;
+ *       recomputing is cheaper than reading and joining that many changes (skipped while the size of
+ *       a source is unknown);
  *   <li>history: with at least {@link #minSamples} recent differential refreshes and a FULL timing that
  *       is recent ({@link #maxFullAgeSeconds}) and was <em>executed</em> as FULL, a least-squares line
  *       duration = a + b·rows through the differential samples predicts this refresh; if the
@@ -36,7 +37,8 @@ public record AutoCostModel(long minChangesForFull, double maxChangeRatio, int m
   /**
    * @param pendingChanges change rows in the window (may be capped: any value ≥ the FULL thresholds
    *     decides the same)
-   * @param sourceRows estimated rows of the sources together (pg_class.reltuples)
+   * @param sourceRows estimated rows of the sources together (pg_class.reltuples); negative when
+   *     unknown (a source never analysed or vacuumed), which skips the change-ratio rule
    * @param samples recent differential refreshes, newest first
    * @param lastFull the last executed FULL, if any
    */
@@ -51,7 +53,7 @@ public record AutoCostModel(long minChangesForFull, double maxChangeRatio, int m
       return new Decision(false, "small delta (" + in.pendingChanges() + " changes)");
     }
     double ratio = (double) in.pendingChanges() / Math.max(1, in.sourceRows());
-    if (ratio >= maxChangeRatio) {
+    if (in.sourceRows() >= 0 && ratio >= maxChangeRatio) {
       return new Decision(true, String.format(java.util.Locale.ROOT,
           "auto: %d pending changes are %.0f%% of the sources' %d rows (limit %.0f%%)",
           in.pendingChanges(), ratio * 100, in.sourceRows(), maxChangeRatio * 100));

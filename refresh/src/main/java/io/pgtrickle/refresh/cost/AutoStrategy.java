@@ -69,9 +69,11 @@ public final class AutoStrategy {
     }
   }
 
+  /** Estimated rows of the sources together; -1 when one was never analysed (reltuples -1). */
   private static long sourceRows(Connection connection, List<Long> sources) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT COALESCE(sum(GREATEST(c.\"reltuples\", 0)), 0)::bigint FROM pg_catalog.pg_class c"
+        "SELECT CASE WHEN bool_or(c.\"reltuples\" < 0) THEN -1"
+            + " ELSE COALESCE(sum(c.\"reltuples\"), 0)::bigint END FROM pg_catalog.pg_class c"
             + " WHERE c.\"oid\" = ANY (?::oid[])")) {
       Array array = connection.createArrayOf("int8", sources.toArray());
       ps.setArray(1, array);

@@ -37,6 +37,10 @@ class AutoCostModelTest {
     assertTrue(d.full());
     assertEquals("auto: 40000 pending changes are 40% of the sources' 100000 rows (limit 30%)", d.reason());
     assertFalse(MODEL.decide(new Inputs(20_000, 100_000, List.of(), Optional.empty())).full());
+    assertFalse(MODEL.decide(new Inputs(40_000, -1, List.of(), Optional.empty())).full(),
+        "a source of unknown size gives no ratio");
+    assertTrue(MODEL.decide(new Inputs(1000, 0, List.of(), Optional.empty())).full(),
+        "an analysed empty source");
   }
 
   @Test
