@@ -24,8 +24,10 @@ record TickState(Instant now, StreamGraph graph, Map<Long, Row> rows) {
   record Row(long pgtId, long relid, String status, String effectiveMode, boolean populated,
       Instant lastRefreshAt, Instant nextAttemptAt) {
 
+    /** Not suspended, not backing off, and not IMMEDIATE (always current, never scheduled). */
     boolean schedulable(Instant now) {
-      return !"suspended".equals(status) && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+      return !"suspended".equals(status) && !"immediate".equals(effectiveMode)
+          && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
     }
   }
 
