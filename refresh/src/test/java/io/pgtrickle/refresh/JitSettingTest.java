@@ -1,0 +1,49 @@
+package io.pgtrickle.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pgtrickle.testing.MultisetOracle;
+import io.pgtrickle.testing.PgTest;
+import io.pgtrickle.testing.TestDatabase;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A differential refresh switches JIT off for its delta and apply statements only: the caller's
+ * setting, whatever it is and however it was set, is in force again afterwards, in the same
+ * transaction.
+ */
+@PgTest
+class JitSettingTest {
+
+  @Test
+  void theCallersJitSettingSurvivesADifferentialRefresh(TestDatabase db) throws Exception {
+    String query = "SELECT k, count(*) AS n, sum(v) AS s FROM jit_src GROUP BY k";
+    try (Connection c = db.connect()) {
+      Db.exec(c, "CREATE TABLE jit_src (k int, v int)",
+          "INSERT INTO jit_src SELECT i % 5, i FROM generate_series(1, 100) i");
+      Ddl.run(c, Ddl.create("jit_st", query, Ddl.opt("refresh_mode", "differential")));
+
+      Db.exec(c, "SET jit = on", "SET jit_above_cost = 0");
+      Db.exec(c, "INSERT INTO jit_src VALUES (1, 1000), (7, NULL)");
+      Ddl.run(c, Ddl.refresh("jit_st"));
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      MultisetOracle.assertSameRows(c, "SELECT k, n, s FROM jit_st", query);
+
+      c.setAutoCommit(false);
+      Db.exec(c, "SET LOCAL jit = off", "DELETE FROM jit_src WHERE k = 2");
+      Ddl.run(c, Ddl.refresh("jit_st"));
+      assertEquals("off", Db.text(c, "SELECT current_setting('jit')"));
+      Db.exec(c, "SET LOCAL jit = on");
+      Ddl.run(c, Ddl.refresh("jit_st"));
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      c.commit();
+      c.setAutoCommit(true);
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      Db.exec(c, "UPDATE jit_src SET v = v + 1 WHERE k = 3");
+      Ddl.run(c, Ddl.refresh("jit_st"));
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      MultisetOracle.assertSameRows(c, "SELECT k, n, s FROM jit_st", query);
+    }
+  }
+}
