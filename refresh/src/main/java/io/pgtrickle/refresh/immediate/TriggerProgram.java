@@ -26,7 +26,9 @@ import java.util.StringJoiner;
  *       lock that serializes maintainers until commit; 40001 for a REPEATABLE READ writer whose
  *       snapshot misses another maintainer), then — unless the table is unpopulated — applies the
  *       delta ({@link ApplySql}) with the guard bypass on, recomputing when the delta did not fit or a
- *       source was truncated; finally it empties the buffers.
+ *       source was truncated; finally it empties the buffers. It runs with {@code jit = off}: the
+ *       cached generic plan's cost estimates (buffers of unknown size) would otherwise make PostgreSQL
+ *       JIT-compile the apply statement on every call, seconds for a few rows.
  * </ul>
  */
 final class TriggerProgram {
@@ -76,7 +78,7 @@ final class TriggerProgram {
   /** Every CREATE FUNCTION and COMMENT statement, maintenance function first. */
   List<String> statements() {
     List<String> result = new ArrayList<>();
-    result.add(create(maintainFunction(pgtId), "void", maintainBody()));
+    result.add(create(maintainFunction(pgtId), "void SET jit = off", maintainBody()));
     result.add(comment(maintainFunction(pgtId), "IMMEDIATE maintenance of stream table " + displayName));
     result.add(create(beforeFunction(pgtId), "trigger", beforeBody()));
     result.add(comment(beforeFunction(pgtId), "IMMEDIATE mode of stream table " + displayName
