@@ -38,7 +38,9 @@ public enum StreamOption {
       values(RefreshMode.values()),
       "auto | full | differential | immediate",
       "How the stream table is maintained: auto picks differential where possible and full"
-          + " otherwise; full recomputes the query and applies the difference.",
+          + " otherwise; full recomputes the query and applies the difference; differential applies"
+          + " only the change since the last refresh; immediate maintains it inside every transaction"
+          + " that writes a source.",
       "refresh_mode",
       true,
       (option, raw) -> OptionParsers.choice(option, raw, RefreshMode.values())),
