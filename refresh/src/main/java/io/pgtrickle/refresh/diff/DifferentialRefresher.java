@@ -11,7 +11,6 @@ import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.full.FullRefresher;
 import io.pgtrickle.refresh.full.RefreshCounts;
 import io.pgtrickle.refresh.sql.Maintenance;
-import io.pgtrickle.spi.cdc.Frontier;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -99,7 +98,7 @@ public final class DifferentialRefresher {
             st.displayName());
         throw new Inconsistent();
       }
-      DiffState.storeFrontier(connection, st.pgtId(), frontierAfter(upper, delta.upper()));
+      DiffState.storeFrontier(connection, st.pgtId(), delta.upper());
       return new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()), Strategy.DIFFERENTIAL,
           delta.rows(), null);
     } catch (Inconsistent e) {
@@ -144,20 +143,8 @@ public final class DifferentialRefresher {
         : FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text",
             new FullRefresher.StateSource(state.stateQuery(),
                 HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns())));
-    DiffState.storeFrontier(connection, st.pgtId(),
-        frontierAfter(upper, PgSnapshot.parse(result.extra())));
+    DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()));
     return new Outcome(result.counts(), Strategy.FULL, null, note);
-  }
-
-  /**
-   * The frontier to store after a refresh whose S₁ was {@code upperSql}. When this transaction had
-   * changed a source before refreshing, S₁ counts its own xid as visible ({@link Frontier#CURRENT}): a frontier like that would also count the changes this
-   * transaction makes <em>after</em> the refresh as consumed, and the next refresh would miss them.
-   * So no frontier is stored then: the next refresh (in this transaction or after it commits)
-   * recomputes FULL, applies only the difference, and takes a fresh frontier.
-   */
-  private static PgSnapshot frontierAfter(String upperSql, PgSnapshot upper) {
-    return Frontier.CURRENT.equals(upperSql) ? null : upper;
   }
 
   /** Marker for a delta that does not fit the stored rows. */

@@ -37,9 +37,9 @@ import java.util.StringJoiner;
  *   <li>This transaction already wrote change rows into a source's buffer (the application changed a
  *       source, then refreshed in the same transaction): the live sources include those writes, so the
  *       window must include them and S₁ must count the own xid as visible: {@link Frontier#CURRENT}.
- *       Changes this transaction makes to the sources <em>after</em> the refresh carry an xid such a
- *       frontier would count as consumed, so {@link DifferentialRefresher} stores no frontier after
- *       such a refresh: the next one recomputes FULL and starts a fresh window.
+ *       Changes this transaction makes to the sources <em>after</em> the refresh then carry an xid the
+ *       frontier counts as consumed: the next refresh misses them (documented limitation; refresh after
+ *       the last change of a transaction, or in a transaction of its own).
  *   <li>Otherwise (the usual case) S₁ counts the own xid as <em>invisible</em> ({@link #OWN_INVISIBLE}):
  *       nothing of it has been consumed, and whatever this transaction writes into the sources later
  *       falls into the next window once it commits.
