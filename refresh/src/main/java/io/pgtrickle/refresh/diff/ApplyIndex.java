@@ -11,18 +11,18 @@ import java.util.List;
  * The index a differential stream table needs so that applying a delta costs O(delta): an expression
  * index on {@code hash_record_extended(ROW(cols…), 0)} over the row key (keyed results) or every
  * hashable column (bags), see {@link RowMatch}. Named {@code "__pgt_apply_<id>"} in the stream table's
- * schema; dropped when the stream table goes back to FULL.
+ * schema; dropped when the stream table goes back to FULL. IMMEDIATE maintenance uses it too.
  */
-final class ApplyIndex {
+public final class ApplyIndex {
 
   private ApplyIndex() {}
 
-  static String name(long pgtId) {
+  public static String name(long pgtId) {
     return "__pgt_apply_" + pgtId;
   }
 
   /** The columns matched when applying: the key, or all columns of a bag. */
-  static List<Column> matchColumns(List<Column> columns, List<String> rowKey) {
+  public static List<Column> matchColumns(List<Column> columns, List<String> rowKey) {
     if (rowKey.isEmpty()) {
       return columns;
     }
@@ -33,7 +33,7 @@ final class ApplyIndex {
   }
 
   /** Creates the index (replacing one of an earlier differential period). */
-  static void create(Connection connection, long pgtId, String schema, String storageSql,
+  public static void create(Connection connection, long pgtId, String schema, String storageSql,
       RowMatch match) throws SQLException {
     drop(connection, pgtId, schema);
     if (!match.indexable()) {
@@ -46,7 +46,7 @@ final class ApplyIndex {
   }
 
   /** Drops the index if it exists. */
-  static void drop(Connection connection, long pgtId, String schema) throws SQLException {
+  public static void drop(Connection connection, long pgtId, String schema) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("DROP INDEX IF EXISTS " + Sql.qualified(schema, name(pgtId)));
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>Hidden columns whose name ends in {@code count} are row counts: never NULL, never negative in a
  * consistent stream table ({@link #negativeCountSql}).
  */
-final class HiddenColumns {
+public final class HiddenColumns {
 
   private static final String TYPES_TABLE = "pg_temp." + Sql.ident("__pgt_state_types");
 
@@ -42,20 +42,29 @@ final class HiddenColumns {
 
   /** Replaces any hidden columns of {@code storageSql} by {@code plan}'s. */
   static void install(Connection connection, String storageSql, DiffPlan plan) throws SQLException {
+    install(connection, storageSql, plan.hiddenColumns(), plan.stateQuery());
+  }
+
+  /**
+   * Replaces any hidden columns of {@code storageSql} by {@code hidden}, typed as {@code stateQuery}
+   * (user columns, then the hidden ones) returns them.
+   */
+  public static void install(Connection connection, String storageSql, List<String> hidden,
+      String stateQuery) throws SQLException {
     drop(connection, storageSql);
-    if (plan.hiddenColumns().isEmpty()) {
+    if (hidden.isEmpty()) {
       return;
     }
     Map<String, Column> inferred;
     try (Statement st = connection.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + TYPES_TABLE);
-      st.execute("CREATE TEMPORARY TABLE " + TYPES_TABLE + " AS SELECT * FROM (" + plan.stateQuery()
+      st.execute("CREATE TEMPORARY TABLE " + TYPES_TABLE + " AS SELECT * FROM (" + stateQuery
           + ") AS q WITH NO DATA");
       inferred = columns(connection, TYPES_TABLE);
       st.execute("DROP TABLE " + TYPES_TABLE);
     }
     List<String> adds = new ArrayList<>();
-    for (String name : plan.hiddenColumns()) {
+    for (String name : hidden) {
       Column c = inferred.get(name);
       if (c == null) {
         throw new SQLException("the state query has no column " + name);
@@ -68,7 +77,7 @@ final class HiddenColumns {
   }
 
   /** Drops every hidden column of stream table {@code pgtId} (back to FULL maintenance). */
-  static void dropAll(Connection connection, long pgtId) throws SQLException {
+  public static void dropAll(Connection connection, long pgtId) throws SQLException {
     String storage;
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT \"storage_relid\"::pg_catalog.regclass::text FROM " + Sql.catalog("pgt_stream_tables")
@@ -85,7 +94,7 @@ final class HiddenColumns {
   }
 
   /** The hidden columns {@code names} of the storage, in that order, with their storage types. */
-  static List<Column> of(Connection connection, String storageSql, List<String> names) throws SQLException {
+  public static List<Column> of(Connection connection, String storageSql, List<String> names) throws SQLException {
     if (names.isEmpty()) {
       return List.of();
     }
@@ -105,7 +114,7 @@ final class HiddenColumns {
    * A boolean SQL expression over a materialised delta: true when a new row (weight &gt; 0) has a NULL
    * or negative count, i.e. the delta does not fit the stored state.
    */
-  static String negativeCountSql(String delta, List<String> hidden) {
+  public static String negativeCountSql(String delta, List<String> hidden) {
     List<String> bad = new ArrayList<>();
     for (String h : hidden) {
       if (h.endsWith("count")) {

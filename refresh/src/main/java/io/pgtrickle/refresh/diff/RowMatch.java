@@ -18,9 +18,10 @@ import java.util.StringJoiner;
  * own columns (which {@link DeltaMaterializer} cast to the stored types, so equal values hash
  * equally). Columns whose type has no hash opclass (json, point, …) are left out of the hash.
  * Match: {@code IS NOT DISTINCT FROM} per column (NULLs match), by the text form for types without a
- * btree opclass (as the FULL refresh compares them).
+ * btree opclass (as the FULL refresh compares them). Differential refreshes and IMMEDIATE maintenance
+ * both match rows this way.
  */
-final class RowMatch {
+public final class RowMatch {
 
   private final List<Column> columns;
   private final List<Column> hashed;
@@ -33,7 +34,7 @@ final class RowMatch {
   }
 
   /** Matching on {@code columns} (a subset of the stream table's, in its order). */
-  static RowMatch on(Connection connection, List<Column> columns) throws SQLException {
+  public static RowMatch on(Connection connection, List<Column> columns) throws SQLException {
     ColumnComparability hash = new ColumnComparability(connection, "hash");
     ColumnComparability btree = new ColumnComparability(connection);
     List<Column> hashed = new ArrayList<>();
@@ -49,12 +50,12 @@ final class RowMatch {
   }
 
   /** Whether an index can be used (at least one column hashes). */
-  boolean indexable() {
+  public boolean indexable() {
     return !hashed.isEmpty();
   }
 
   /** {@code pg_catalog.hash_record_extended(ROW(alias.c…), 0)}; alias null for bare column names. */
-  String hash(String alias) {
+  public String hash(String alias) {
     StringJoiner row = new StringJoiner(", ", "ROW(", ")");
     for (Column c : hashed) {
       row.add(ref(alias, c));
@@ -63,7 +64,7 @@ final class RowMatch {
   }
 
   /** Boolean SQL: rows {@code a} and {@code b} agree on the columns (NULLs equal). */
-  String predicate(String a, String b) {
+  public String predicate(String a, String b) {
     StringJoiner and = new StringJoiner(" AND ");
     and.setEmptyValue("true");
     if (indexable()) {
@@ -82,7 +83,7 @@ final class RowMatch {
   }
 
   /** Expressions grouping rows by these columns (DISTINCT ON / PARTITION BY), NULLs together. */
-  List<String> groupExpressions(String alias) {
+  public List<String> groupExpressions(String alias) {
     List<String> result = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       String ref = ref(alias, columns.get(i));

@@ -1,6 +1,7 @@
 package io.pgtrickle.refresh.immediate;
 
 import io.pgtrickle.refresh.ddl.Column;
+import io.pgtrickle.refresh.diff.RowMatch;
 import io.pgtrickle.refresh.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.StringJoiner;
  * or the delta broke the key's promise) whatever it wrote is repaired by a recomputation that follows.
  *
  * <p>The delta (columns cast to the stored types, zero weights dropped) is materialised once. Stored
- * rows are found by a LATERAL probe of the {@link RowIdentity} index per delta row (with LIMIT, so the
+ * rows are found by a LATERAL probe of the apply index ({@link RowMatch}) per delta row (with LIMIT, so the
  * planner cannot turn it into a scan of the whole stream table) and then addressed by ctid. All data-
  * modifying CTEs see the stream table as it was before the statement.
  *
@@ -32,7 +33,7 @@ final class ApplySql {
   private ApplySql() {}
 
   static String statement(String storageSql, String deltaQuery, List<Column> columns,
-      List<String> rowKey, RowIdentity identity) {
+      List<String> rowKey, RowMatch identity) {
     String delta = materialisedDelta(deltaQuery, columns);
     return rowKey.isEmpty()
         ? bag(storageSql, delta, columns, identity)
@@ -56,7 +57,7 @@ final class ApplySql {
   }
 
   private static String keyed(String storageSql, String delta, List<Column> columns,
-      List<String> rowKey, RowIdentity identity) {
+      List<String> rowKey, RowMatch identity) {
     String group = String.join(", ", identity.groupExpressions("d"));
     StringJoiner names = new StringJoiner(", ");
     StringJoiner values = new StringJoiner(", ");
@@ -97,7 +98,7 @@ final class ApplySql {
   }
 
   private static String bag(String storageSql, String delta, List<Column> columns,
-      RowIdentity identity) {
+      RowMatch identity) {
     StringJoiner names = new StringJoiner(", ");
     StringJoiner values = new StringJoiner(", ");
     for (Column c : columns) {

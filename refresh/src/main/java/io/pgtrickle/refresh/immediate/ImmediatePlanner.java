@@ -1,20 +1,12 @@
 package io.pgtrickle.refresh.immediate;
 
-import io.pgtrickle.dvm.analysis.AnalysisCache;
 import io.pgtrickle.dvm.analysis.AnalysisResult;
-import io.pgtrickle.dvm.analysis.OutputCrossCheck;
 import io.pgtrickle.dvm.analysis.PgOutputColumn;
-import io.pgtrickle.dvm.analysis.QueryAnalyzer;
-import io.pgtrickle.dvm.analysis.SchemaFingerprint;
 import io.pgtrickle.dvm.analysis.UnsupportedQueryException;
-import io.pgtrickle.dvm.catalog.PgColumn;
-import io.pgtrickle.dvm.catalog.PgRelation;
-import io.pgtrickle.dvm.catalog.jdbc.CatalogReadException;
-import io.pgtrickle.dvm.catalog.jdbc.JdbcCatalogReader;
 import io.pgtrickle.dvm.delta.DeltaPlan;
 import io.pgtrickle.dvm.delta.Differentiator;
-import io.pgtrickle.dvm.plan.Scan;
 import io.pgtrickle.refresh.catalog.Dependency;
+import io.pgtrickle.refresh.diff.QueryAnalysis;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -22,31 +14,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides whether a stream table can be maintained IMMEDIATE and derives its {@link ImmediatePlan}:
  * every source must be an ordinary table without inheritance children (statement triggers on a parent
  * do not fire for writes to its children or partitions), not a view, materialized view, foreign table
- * or stream table; the query is analysed against the caller's connection, cross-checked against
- * PostgreSQL's output columns of the definition view, and differentiated with {@link BufferBindings}.
+ * or stream table; the query is analysed and cross-checked against PostgreSQL's output columns of
+ * the definition view ({@link QueryAnalysis}, shared with the differential planner), and
+ * differentiated with {@link BufferBindings}.
  * A refusal is {@link Result#unsupported} naming the construct.
  */
 final class ImmediatePlanner {
 
   private static final Logger LOG = System.getLogger(ImmediatePlanner.class.getName());
-
-  private static final AnalysisCache CACHE = new AnalysisCache(new QueryAnalyzer(), 256);
-
-  private static final String OUTPUT_COLUMNS =
-      "SELECT a.\"attname\", a.\"atttypid\", a.\"atttypmod\" FROM pg_catalog.pg_attribute a"
-          + " WHERE a.\"attrelid\" = ?::oid AND a.\"attnum\" > 0 AND NOT a.\"attisdropped\""
-          + " ORDER BY a.\"attnum\"";
 
   private static final String HAS_CHILDREN =
       "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE \"inhparent\" = ?::oid)";
@@ -72,16 +54,9 @@ final class ImmediatePlanner {
         return Result.refused(problem.get());
       }
     }
-    List<PgOutputColumn> output = outputColumns(connection, definitionViewOid);
+    List<PgOutputColumn> output = QueryAnalysis.outputColumns(connection, definitionViewOid);
     try {
-      JdbcCatalogReader catalog = new JdbcCatalogReader(connection);
-      List<PgRelation> relations = new ArrayList<>();
-      for (Dependency d : dependencies) {
-        catalog.relation(Optional.of(d.sourceSchema()), d.sourceName()).ifPresent(relations::add);
-      }
-      String fingerprint = SchemaFingerprint.of(relations, catalog.searchPath());
-      AnalysisResult checked =
-          OutputCrossCheck.check(CACHE.analyze(query, fingerprint, catalog), output, catalog);
+      AnalysisResult checked = QueryAnalysis.analyse(connection, query, output, dependencies);
       if (checked instanceof AnalysisResult.Unsupported unsupported) {
         return Result.refused(unsupported.reason());
       }
@@ -97,15 +72,15 @@ final class ImmediatePlanner {
       for (int index : delta.rowKey()) {
         rowKey.add(delta.outputColumns().get(index));
       }
+      List<ImmediatePlan.Source> sources = new ArrayList<>();
+      for (QueryAnalysis.SourceRead s : QueryAnalysis.sources(supported, dependencies)) {
+        sources.add(new ImmediatePlan.Source(s.oid(), s.relation().schema(), s.relation().name(),
+            s.columns(), types(connection, s.oid(), s.columns())));
+      }
       return Result.of(new ImmediatePlan(delta.deltaQuery(), delta.outputColumns(), rowKey,
-          delta.treeText(), sources(connection, supported, dependencies)));
+          delta.treeText(), sources));
     } catch (UnsupportedQueryException e) {
       return Result.refused(e.getMessage());
-    } catch (CatalogReadException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      throw new SQLException("could not read the catalog for the query analysis: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "query analysis failed; treating the query as not maintainable", e);
       return Result.refused("the query analysis failed: " + e);
@@ -140,33 +115,6 @@ final class ImmediatePlanner {
     }
   }
 
-  private static List<ImmediatePlan.Source> sources(Connection connection,
-      AnalysisResult.Supported supported, List<Dependency> dependencies)
-      throws UnsupportedQueryException, SQLException {
-    Map<Long, Set<String>> columns = new LinkedHashMap<>();
-    Map<Long, PgRelation> relations = new LinkedHashMap<>();
-    supported.root().descendantsAndSelf().filter(Scan.class::isInstance).map(Scan.class::cast)
-        .forEach(scan -> {
-          relations.putIfAbsent(scan.relationOid(), scan.relation());
-          Set<String> set = columns.computeIfAbsent(scan.relationOid(), k -> new LinkedHashSet<>());
-          for (PgColumn column : scan.referenced()) {
-            set.add(column.name());
-          }
-        });
-    List<ImmediatePlan.Source> result = new ArrayList<>();
-    for (Map.Entry<Long, Set<String>> e : columns.entrySet()) {
-      PgRelation r = relations.get(e.getKey());
-      if (dependencies.stream().noneMatch(d -> d.sourceRelid() == e.getKey())) {
-        throw new UnsupportedQueryException("the analysis reads relation " + r.qualifiedName()
-            + " that PostgreSQL does not list as a source");
-      }
-      List<String> names = List.copyOf(e.getValue());
-      result.add(new ImmediatePlan.Source(e.getKey(), r.schema(), r.name(), names,
-          types(connection, e.getKey(), names)));
-    }
-    return result;
-  }
-
   private static List<String> types(Connection connection, long relid, List<String> columns)
       throws SQLException {
     List<String> result = new ArrayList<>();
@@ -185,19 +133,5 @@ final class ImmediatePlanner {
       }
     }
     return result;
-  }
-
-  private static List<PgOutputColumn> outputColumns(Connection connection, long viewOid)
-      throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(OUTPUT_COLUMNS)) {
-      ps.setLong(1, viewOid);
-      List<PgOutputColumn> result = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          result.add(new PgOutputColumn(rs.getString(1), rs.getLong(2), rs.getInt(3)));
-        }
-      }
-      return result;
-    }
   }
 }

@@ -3,7 +3,9 @@ package io.pgtrickle.refresh.immediate;
 import io.pgtrickle.refresh.catalog.Dependency;
 import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.ddl.DefinitionView;
+import io.pgtrickle.refresh.diff.ApplyIndex;
 import io.pgtrickle.refresh.diff.DiffState;
+import io.pgtrickle.refresh.diff.RowMatch;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.lang.System.Logger;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Switches a stream table into and out of IMMEDIATE maintenance (CREATE, ALTER … refresh_mode, DROP),
  * in the caller's transaction: plan ({@link ImmediatePlanner}), a probe that PostgreSQL can plan the
- * apply statement, the catalog ({@link ImmediateState}), the row-identity index ({@link RowIdentity})
+ * apply statement, the catalog ({@link ImmediateState}), the row-identity index ({@link ApplyIndex})
  * and the generated functions and triggers ({@link TriggerProgram}, {@link ImmediateTriggers}). The
  * caller populates or refreshes the table afterwards, in the same transaction.
  *
@@ -61,20 +63,12 @@ public final class ImmediateSetup {
     }
     ImmediatePlan plan = result.plan();
     List<Column> columns = storedColumns(connection, target, plan);
-    RowIdentity identity = RowIdentity.on(connection, plan.rowKey().isEmpty() ? columns
-        : columns.stream().filter(c -> plan.rowKey().contains(c.name())).toList());
+    RowMatch identity = RowMatch.on(connection, ApplyIndex.matchColumns(columns, plan.rowKey()));
     String apply = ApplySql.statement(target.storageSql(), plan.deltaQuery(), columns, plan.rowKey(),
         identity);
     probe(connection, target, plan, apply);
     ImmediateState.store(connection, target.pgtId(), plan);
-    try (Statement st = connection.createStatement()) {
-      st.execute("DROP INDEX IF EXISTS " + Sql.qualified(target.schema(),
-          RowIdentity.indexName(target.pgtId())));
-      String index = identity.indexDdl(target.pgtId(), target.storageSql());
-      if (index != null) {
-        st.execute(index);
-      }
-    }
+    ApplyIndex.create(connection, target.pgtId(), target.schema(), target.storageSql(), identity);
     TriggerProgram program = new TriggerProgram(target.pgtId(), plan, apply,
         recompute(connection, target), target.displayName(), target.definitionViewOid());
     ImmediateTriggers.install(connection, target.pgtId(), plan, program);
@@ -84,9 +78,7 @@ public final class ImmediateSetup {
   /** Back to FULL: drops the triggers, functions, index and lock row. */
   public static void tearDown(Connection connection, long pgtId, String schema) throws SQLException {
     ImmediateTriggers.remove(connection, pgtId);
-    try (Statement st = connection.createStatement()) {
-      st.execute("DROP INDEX IF EXISTS " + Sql.qualified(schema, RowIdentity.indexName(pgtId)));
-    }
+    ApplyIndex.drop(connection, pgtId, schema);
     ImmediateState.remove(connection, pgtId);
     DiffState.storeFull(connection, pgtId, null);
   }
