@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md).
-#   scripts/bench.sh jmh [JMH options…]      JMH micro-benchmarks → benchmarks/target/jmh-result.json
+#   scripts/bench.sh jmh [JMH options…]      JMH micro-benchmarks → benchmarks/target/jmh-result.json and
+#                                             jmh-results.md (the table, µs per operator, the emission target)
 #   scripts/bench.sh jmh-quick [regex]        the same, 1 fork, 1 short warmup and measurement (a smoke run)
 #   scripts/bench.sh e2e [--quick|--medium|--full] [harness options…]
 #                                             end-to-end harness → benchmarks/target/e2e-results.{md,csv,json}
@@ -21,11 +22,13 @@ build() {
 case "$what" in
   jmh)
     build
-    exec java -jar "$jar" -rf json -rff "benchmarks/${target}/jmh-result.json" "$@"
+    exec java -cp "$jar" io.pgtrickle.benchmarks.jmh.JmhMain --report "benchmarks/${target}/jmh-results.md" \
+      -rf json -rff "benchmarks/${target}/jmh-result.json" "$@"
     ;;
   jmh-quick)
     build
-    exec java -jar "$jar" -f 1 -wi 1 -w 1s -i 1 -r 1s -rf json -rff "benchmarks/${target}/jmh-result.json" "$@"
+    exec java -cp "$jar" io.pgtrickle.benchmarks.jmh.JmhMain --report "benchmarks/${target}/jmh-results.md" \
+      -f 1 -wi 1 -w 1s -i 1 -r 1s -rf json -rff "benchmarks/${target}/jmh-result.json" "$@"
     ;;
   e2e)
     build
@@ -33,7 +36,7 @@ case "$what" in
       io.pgtrickle.benchmarks.e2e.EndToEndBenchmark --out "benchmarks/${target}" "$@"
     ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -47,7 +47,8 @@ final class DataFiles {
           + c.baseRows() + ",\"change\":" + str(c.change()) + ",\"rows_changed\":" + c.rowsChanged()
           + ",\"updated\":" + c.updated() + ",\"deleted\":" + c.deleted() + ",\"inserted\":" + c.inserted()
           + ",\"diff_over_full\":" + num(c.ratio(Method.DIFF, Method.FULL)) + ",\"diff_over_rmv\":"
-          + num(c.ratio(Method.DIFF, Method.RMV)) + ",\"methods\":[" + String.join(",", methods) + "]}");
+          + num(c.ratio(Method.DIFF, Method.RMV)) + ",\"diff_over_floor\":" + num(c.ratio(Method.DIFF, Method.FLOOR))
+          + ",\"auto_over_best\":" + num(c.autoOverBest()) + ",\"methods\":[" + String.join(",", methods) + "]}");
     }
     List<String> cdc = new ArrayList<>();
     for (Results.CdcFigures f : r.cdc) {
@@ -61,8 +62,16 @@ final class DataFiles {
     }
     return "{\"config\":" + str(r.config) + ",\"machine\":{" + String.join(",", machine) + "},\"cells\":[\n"
         + String.join(",\n", cells) + "\n],\"cdc_capture\":" + str(r.cdcCapture) + ",\"cdc\":[\n"
-        + String.join(",\n", cdc) + "\n],\"notes\":[" + String.join(",", r.notes.stream().map(DataFiles::str).toList())
+        + String.join(",\n", cdc) + "\n],\"immediate\":" + immediate(r.immediate) + ",\"notes\":[" + String.join(",", r.notes.stream().map(DataFiles::str).toList())
         + "]}\n";
+  }
+
+  private static String immediate(Results.Immediate i) {
+    if (i == null) {
+      return "null";
+    }
+    return "{\"rows\":" + i.rows() + ",\"updates\":" + i.updates() + ",\"join_overhead_ms\":" + num(i.joinOverheadMs())
+        + ",\"join_agg_overhead_ms\":" + num(i.joinAggOverheadMs()) + ",\"report\":" + str(i.report()) + "}";
   }
 
   private static String num(double v) {

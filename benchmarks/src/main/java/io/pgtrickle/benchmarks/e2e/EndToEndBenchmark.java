@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,10 +60,17 @@ public final class EndToEndBenchmark {
     r.config = "Preset **" + config.label() + "**: matrix sizes " + config.sizes() + ", rates " + config.rates()
         + ", " + config.cycles() + " cycles per cell; flatness sizes " + config.flatSizes() + " with "
         + config.flatDelta() + " changed rows; CDC " + config.cdcSingleRows() + " single-row statements and "
-        + config.cdcBulkRows() + "-row bulk statements × " + config.cdcRepeats() + ".";
+        + config.cdcBulkRows() + "-row bulk statements × " + config.cdcRepeats() + "; IMMEDIATE "
+        + (config.immediateUpdates() == 0 ? "skipped" : config.immediateUpdates() + " UPDATEs per phase") + ".";
     Deadline deadline = Deadline.in(config.totalBudget());
     try (Db db = Db.open(server, database)) {
       MachineInfo.collect(server, db.plain, r.machine);
+      // the write-side sections first: they are short, and a run cut by its budget should still have them
+      if (cdc) {
+        new CdcOverhead(db, config, deadline, r).run();
+      }
+      int largest = config.sizes().stream().mapToInt(Integer::intValue).max().orElse(10_000);
+      ImmediateSection.run(db, largest, config.immediateUpdates(), deadline, r);
       MatrixRunner runner = new MatrixRunner(db, config, deadline, r);
       Set<Integer> sizes = new TreeSet<>(config.sizes());
       sizes.addAll(config.flatSizes());
@@ -78,24 +86,48 @@ public final class EndToEndBenchmark {
         }
         List<Scenario> scenarios = Scenarios.all().stream().filter(s -> names.contains(s.name())).toList();
         List<MatrixRunner.Change> changes = new ArrayList<>();
+        String sameAsFlat = null;
         if (matrix) {
           for (double rate : config.rates()) {
-            changes.add(new MatrixRunner.Change("matrix", Fmt.rate(rate), BenchConfig.changedRows(size, rate),
-                config.scenarios()));
+            int rows = BenchConfig.changedRows(size, rate);
+            changes.add(new MatrixRunner.Change("matrix", Fmt.rate(rate), rows, config.scenarios()));
+            if (rows == config.flatDelta() && config.scenarios().containsAll(config.flatScenarios())) {
+              sameAsFlat = Fmt.rate(rate);
+            }
           }
         }
-        if (flat) {
+        if (flat && sameAsFlat == null) {
           changes.add(new MatrixRunner.Change("flatness", config.flatDelta() + " rows", config.flatDelta(),
               config.flatScenarios()));
         }
+        r.machine.put("load average (1/5/15 min) at the start of base " + Fmt.rows(size) + ", " + java.time.LocalTime
+            .now(java.time.ZoneOffset.UTC).withNano(0) + " UTC", loadAverage());
         runner.runSize(size, scenarios, changes, matrix);
-      }
-      if (cdc) {
-        new CdcOverhead(db, config, deadline, r).run();
+        if (flat && sameAsFlat != null) {
+          // the matrix cell of this size already changed flatDelta rows per cycle: the same measurement
+          for (Results.Cell c : List.copyOf(r.cells)) {
+            if (c.section().equals("matrix") && c.baseRows() == size && c.change().equals(sameAsFlat)
+                && config.flatScenarios().contains(c.scenario())) {
+              r.cells.add(new Results.Cell("flatness", c.scenario(), size, config.flatDelta() + " rows", c.rowsChanged(),
+                  c.updated(), c.deleted(), c.inserted(), c.methods()));
+            }
+          }
+        }
       }
     }
+    r.machine.put("load average (1/5/15 min, at end)", loadAverage());
     LOG.log(Level.INFO, "end-to-end benchmark done: {0} cells, {1} CDC workloads", r.cells.size(), r.cdc.size());
     return r;
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " / " + f[1] + " / " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return String.format(java.util.Locale.ROOT, "%.2f (1 min)",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   /** Writes the four files to {@code out} and the Markdown to {@code console}. */
@@ -125,12 +157,22 @@ public final class EndToEndBenchmark {
           case "--out" -> out = Path.of(args[++i]);
           case "--no-cdc" -> cdc = false;
           case "--keep-database" -> keep = true;
-          case "--cycles" -> c = with(c, null, Integer.parseInt(args[++i]), null);
-          case "--sizes" -> c = with(c, ints(args[++i]), c.cycles(), null);
-          case "--scenarios" -> c = with(c, null, c.cycles(), List.of(args[++i].split(",")));
+          case "--no-immediate" -> c = c.with(null, null, null, null, 0, null, null, null);
+          case "--immediate-updates" -> c = c.with(null, null, null, null, Integer.parseInt(args[++i]), null, null, null);
+          case "--cycles" -> c = c.with(null, Integer.parseInt(args[++i]), null, null, null, null, null, null);
+          case "--sizes" -> c = c.with(ints(args[++i]), null, null, null, null, null, null, null);
+          case "--scenarios" -> c = c.with(null, null, List.of(args[++i].split(",")), null, null, null, null, null);
+          case "--cdc-repeats" -> c = c.with(null, null, null, Integer.parseInt(args[++i]), null, null, null, null);
+          case "--no-change-repeats" ->
+              c = c.with(null, null, null, null, null, Integer.parseInt(args[++i]), null, null);
+          case "--cell-budget-seconds" ->
+              c = c.with(null, null, null, null, null, null, Duration.ofSeconds(Long.parseLong(args[++i])), null);
+          case "--budget-minutes" ->
+              c = c.with(null, null, null, null, null, null, null, Duration.ofMinutes(Long.parseLong(args[++i])));
           default -> throw new IllegalArgumentException("unknown option " + a
               + " (--quick|--medium|--full|--preset NAME, --out DIR, --sizes a,b, --cycles N, --scenarios a,b,"
-              + " --no-cdc, --keep-database)");
+              + " --no-cdc, --no-immediate, --immediate-updates N, --cdc-repeats N, --no-change-repeats N,"
+              + " --cell-budget-seconds S, --budget-minutes M, --keep-database)");
         }
       }
       return new Options(c, out, cdc, keep);
@@ -138,16 +180,6 @@ public final class EndToEndBenchmark {
 
     private static List<Integer> ints(String csv) {
       return List.of(csv.split(",")).stream().map(String::trim).map(Integer::parseInt).toList();
-    }
-
-    private static BenchConfig with(BenchConfig c, List<Integer> sizes, int cycles, List<String> scenarios) {
-      List<String> sc = scenarios == null ? c.scenarios() : scenarios;
-      for (String s : sc) {
-        Scenarios.named(s).orElseThrow(() -> new IllegalArgumentException("unknown scenario " + s + " " + Scenarios.names()));
-      }
-      return new BenchConfig(sizes == null ? c.sizes() : sizes, c.rates(), cycles, sc, c.flatSizes(), c.flatDelta(),
-          c.flatScenarios().stream().filter(sc::contains).toList(), c.noChangeRepeats(), c.cdcSingleRows(),
-          c.cdcBulkRows(), c.cdcRepeats(), c.cellBudget(), c.totalBudget(), c.label() + " (customised)");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one base size: creates the data and every (scenario, method) copy, then for each change size runs
@@ -17,6 +18,7 @@ import java.util.Map;
 final class MatrixRunner {
   private static final Logger LOG = System.getLogger(MatrixRunner.class.getName());
   private static final int CHECK_FLOOR_UP_TO = 200_000;
+  private static final int NO_CHANGE_FULL_ROUNDS = 2;
 
   /** One change size of a size's plan: a label, rows per batch and the report section. */
   record Change(String section, String label, int rows, List<String> scenarios) {}
@@ -40,7 +42,8 @@ final class MatrixRunner {
       return;
     }
     LOG.log(Level.INFO, "base {0} rows: creating data and {1} scenarios", baseRows, scenarios.size());
-    Workload.create(db.plain, baseRows);
+    boolean tpch = scenarios.stream().anyMatch(Scenario::tpch);
+    Workload.create(db.plain, baseRows, tpch);
     Map<Scenario, List<Target>> targets = new LinkedHashMap<>();
     try {
       for (Scenario s : scenarios) {
@@ -54,9 +57,13 @@ final class MatrixRunner {
           }
         }
       }
-      ChangeApplier applier = new ChangeApplier(ChangeApplier.firstFreeId(db.plain));
+      Map<String, ChangeApplier> appliers = new LinkedHashMap<>();
+      appliers.put("src", new ChangeApplier(db.plain, Workload.SRC));
+      if (tpch) {
+        appliers.put("lineitem", new ChangeApplier(db.plain, Workload.lineitem(baseRows)));
+      }
       for (Change change : changes) {
-        runChange(baseRows, change, targets, applier);
+        runChange(baseRows, change, targets, appliers);
       }
       if (noChange) {
         runNoChange(baseRows, targets);
@@ -70,8 +77,8 @@ final class MatrixRunner {
     }
   }
 
-  private void runChange(int baseRows, Change change, Map<Scenario, List<Target>> all, ChangeApplier applier)
-      throws SQLException {
+  private void runChange(int baseRows, Change change, Map<Scenario, List<Target>> all,
+      Map<String, ChangeApplier> appliers) throws SQLException {
     if (run.expired()) {
       results.note("skipped " + change.section() + " " + change.label() + " at base " + baseRows + ": run budget spent");
       return;
@@ -88,26 +95,34 @@ final class MatrixRunner {
     Map<Scenario, List<Target>> targets = selected;
     Deadline cell = Deadline.in(config.cellBudget().multipliedBy(targets.size())).min(run);
     Map<Scenario, Map<Method, Samples>> samples = newSamples(targets);
-    List<ChangeApplier.Batch> batches = new ArrayList<>();
+    List<ChangeApplier> used = appliers.values().stream()
+        .filter(a -> targets.keySet().stream().anyMatch(s -> s.source().equals(a.table().table()))).toList();
+    Map<String, ChangeApplier.Batch> first = new LinkedHashMap<>();
+    int cycles = 0;
     for (int cycle = 0; cycle < config.cycles() && (cycle == 0 || !cell.expired()); cycle++) {
-      ChangeApplier.Batch batch = applier.apply(db.plain, change.rows(), seed += 0.01);
-      batches.add(batch);
-      refreshAll(targets, samples, cycle);
-      ChangeApplier.clearDelta(db.plain);
+      for (ChangeApplier a : used) {
+        ChangeApplier.Batch batch = a.apply(db.plain, change.rows(), seed += 0.01);
+        first.putIfAbsent(a.table().table(), batch);
+      }
+      refreshAll(targets, samples, cycle, Set.of(Method.values()));
+      for (ChangeApplier a : used) {
+        a.clearDelta(db.plain);
+      }
+      cycles++;
     }
-    if (batches.size() < config.cycles()) {
-      results.note(change.section() + " " + change.label() + " at base " + baseRows + ": " + batches.size()
+    if (cycles < config.cycles()) {
+      results.note(change.section() + " " + change.label() + " at base " + baseRows + ": " + cycles
           + " of " + config.cycles() + " cycles (cell time budget)");
     }
-    ChangeApplier.Batch b = batches.get(0);
     for (Map.Entry<Scenario, List<Target>> e : targets.entrySet()) {
+      ChangeApplier.Batch b = first.get(e.getKey().source());
       results.cells.add(new Results.Cell(change.section(), e.getKey().name(), baseRows, change.label(), b.total(),
           b.updated(), b.deleted(), b.inserted(), figures(e.getValue(), samples.get(e.getKey()))));
       if (baseRows <= CHECK_FLOOR_UP_TO) {
         checkFloor(e.getValue());
       }
     }
-    LOG.log(Level.INFO, "{0} {1} at base {2}: {3} cycles", change.section(), change.label(), baseRows, batches.size());
+    LOG.log(Level.INFO, "{0} {1} at base {2}: {3} cycles", change.section(), change.label(), baseRows, cycles);
   }
 
   private void runNoChange(int baseRows, Map<Scenario, List<Target>> targets) throws SQLException {
@@ -115,10 +130,11 @@ final class MatrixRunner {
       results.note("skipped no-change latency at base " + baseRows + ": run budget spent");
       return;
     }
-    ChangeApplier.clearDelta(db.plain);
     Map<Scenario, Map<Method, Samples>> samples = newSamples(targets);
+    // FULL and REFRESH MV recompute everything whether or not anything changed: two rounds of them suffice
     for (int i = 0; i < config.noChangeRepeats() && (i == 0 || !run.expired()); i++) {
-      refreshAll(targets, samples, i);
+      refreshAll(targets, samples, i, i < NO_CHANGE_FULL_ROUNDS ? Set.of(Method.values())
+          : Set.of(Method.DIFF, Method.AUTO, Method.FLOOR));
     }
     for (Map.Entry<Scenario, List<Target>> e : targets.entrySet()) {
       results.cells.add(new Results.Cell("no-change", e.getKey().name(), baseRows, "none", 0, 0, 0, 0,
@@ -128,12 +144,12 @@ final class MatrixRunner {
 
   /** Refreshes every available copy once; the method order rotates with {@code round}. */
   private void refreshAll(Map<Scenario, List<Target>> targets, Map<Scenario, Map<Method, Samples>> samples,
-      int round) throws SQLException {
+      int round, Set<Method> methods) throws SQLException {
     for (Map.Entry<Scenario, List<Target>> e : targets.entrySet()) {
       List<Target> list = e.getValue();
       for (int k = 0; k < list.size(); k++) {
         Target t = list.get((k + round) % list.size());
-        if (t.available()) {
+        if (t.available() && methods.contains(t.method)) {
           Target.Refresh r = t.refresh(db);
           samples.get(e.getKey()).get(t.method).add(r.millis(), r.rowsInserted(), r.rowsDeleted(), r.strategy());
         }

@@ -50,18 +50,44 @@ final class Results {
       }
       return x.medianMs() / y.medianMs();
     }
+
+    /** AUTO's median over the faster of FULL and DIFF; NaN when one of them is missing. */
+    double autoOverBest() {
+      double full = ratio(Method.AUTO, Method.FULL);
+      double diff = ratio(Method.AUTO, Method.DIFF);
+      return Double.isNaN(full) || Double.isNaN(diff) ? Double.NaN : Math.max(full, diff);
+    }
   }
 
-  /** One CDC workload on a table with and without capture. */
-  record CdcFigures(String workload, int rows, int repeats, double plainMs, double capturedMs) {
-    double amplification() {
-      return plainMs > 0 ? capturedMs / plainMs : Double.NaN;
+  /**
+   * One CDC workload on a table with and without capture: medians over the repetitions, and the
+   * amplification as the median of each repetition's paired ratio (with / without, run back to back).
+   */
+  record CdcFigures(String workload, int rows, int repeats, double plainMs, double capturedMs,
+      double amplification) {
+
+    double plainMicrosPerRow() {
+      return plainMs * 1000.0 / rows;
+    }
+
+    double capturedMicrosPerRow() {
+      return capturedMs * 1000.0 / rows;
     }
 
     double extraMicrosPerRow() {
       return (capturedMs - plainMs) * 1000.0 / rows;
     }
+
+    boolean bulk() {
+      return workload.startsWith("bulk");
+    }
   }
+
+  /**
+   * The IMMEDIATE section: {@code report} is ImmediateOverheadBenchmark's text; the overheads (ms per
+   * single-row UPDATE, medians) are read from it, NaN when it could not be read.
+   */
+  record Immediate(int rows, int updates, String report, double joinOverheadMs, double joinAggOverheadMs) {}
 
   final Map<String, String> machine = new LinkedHashMap<>();
   final List<Cell> cells = new ArrayList<>();
@@ -69,6 +95,7 @@ final class Results {
   final List<String> notes = new ArrayList<>();
   String config = "";
   String cdcCapture = "";
+  Immediate immediate;
 
   List<Cell> section(String name) {
     return cells.stream().filter(c -> c.section().equals(name)).toList();

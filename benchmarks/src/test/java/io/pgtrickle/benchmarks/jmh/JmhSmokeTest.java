@@ -33,5 +33,16 @@ class JmhSmokeTest {
     Collection<RunResult> results = new Runner(opt).run();
     assertEquals(1, results.size());
     assertTrue(results.iterator().next().getPrimaryResult().getSampleCount() > 0);
+    String md = JmhReport.render(results);
+    assertTrue(md.contains("| `AnalysisBenchmark.cached` | us/op |"), md);
+    assertTrue(md.contains("## Delta-SQL emission per operator") && md.contains("## Target"), md);
+  }
+
+  @Test
+  void everyBenchmarkQueryIsAnalysedIntoAnOperatorTree() {
+    // the per-operator emission figures divide by these counts: every query must have a tree of several nodes
+    var counts = JmhReport.operatorCounts();
+    assertEquals(BenchQuery.values().length, counts.size(), counts.toString());
+    assertTrue(counts.get(BenchQuery.SCAN) >= 1 && counts.get(BenchQuery.Q5) > counts.get(BenchQuery.JOIN), counts.toString());
   }
 }
