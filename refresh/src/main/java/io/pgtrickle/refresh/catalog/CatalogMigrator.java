@@ -34,7 +34,7 @@ public final class CatalogMigrator {
   /** The migrations, in order; version n is element n-1. A test checks that none is missing. */
   public static final List<String> MIGRATIONS = List.of(
       "V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql", "V4__immediate.sql",
-      "V5__aggregate_state.sql");
+      "V5__aggregate_state.sql", "V6__frontier_mark.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -56,7 +56,7 @@ public final class AutoStrategy {
       return 0;
     }
     ChangeWindow window = ChangeWindow.betweenExpressions(state.frontier().toSqlLiteral(),
-        WindowSnapshot.upperSql(connection, state.sources()));
+        WindowSnapshot.upper(connection, state.sources()).sql()).withLowerMark(state.ownMark());
     StringJoiner sum = new StringJoiner(" + ", "SELECT ", "");
     for (long source : state.sources()) {
       sum.add("(SELECT count(*) FROM (SELECT 1 FROM " + ChangeBufferLayout.qualifiedTableName(source)

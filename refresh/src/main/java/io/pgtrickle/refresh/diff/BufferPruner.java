@@ -1,6 +1,7 @@
 package io.pgtrickle.refresh.diff;
 
 import io.pgtrickle.refresh.sql.Sql;
+import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import io.pgtrickle.spi.cdc.SourceRelation;
 import java.lang.System.Logger;
@@ -19,7 +20,8 @@ import java.util.List;
  * until its first frontier is committed, and the prune then simply skips the source (a later refresh
  * prunes). Runs only at READ COMMITTED, where the frontiers read here are the committed ones; a
  * REPEATABLE READ transaction could read frontiers older than a consumer that committed meanwhile.
- * Consumers without a frontier (unpopulated) are left out: their next refresh is FULL anyway.
+ * Consumers without a frontier (unpopulated) are left out: their next refresh is FULL anyway. A
+ * frontier with an own-transaction mark keeps every row of the marked xid ({@link OwnMark#prunableView}).
  */
 final class BufferPruner {
 
@@ -42,14 +44,16 @@ final class BufferPruner {
       List<PgSnapshot> frontiers = new ArrayList<>();
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "SELECT st.\"frontier\"::text FROM " + Sql.catalog("pgt_dependencies") + " d JOIN "
+              "SELECT st.\"frontier\"::text, st.\"frontier_own_xid\"::text, st.\"frontier_own_command\" FROM " + Sql.catalog("pgt_dependencies") + " d JOIN "
                   + Sql.catalog("pgt_stream_tables") + " st ON st.\"pgt_id\" = d.\"pgt_id\""
                   + " WHERE d.\"source_relid\" = ?::oid AND d.\"cdc_mode\" IS NOT NULL"
                   + " AND st.\"frontier\" IS NOT NULL")) {
         ps.setLong(1, oid);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            frontiers.add(PgSnapshot.parse(rs.getString(1)));
+            String markXid = rs.getString(2);
+            OwnMark mark = markXid == null ? null : new OwnMark(Long.parseLong(markXid), rs.getLong(3));
+            frontiers.add(OwnMark.prunableView(PgSnapshot.parse(rs.getString(1)), mark));
           }
         }
       }

@@ -3,6 +3,7 @@ package io.pgtrickle.refresh.diff;
 import io.pgtrickle.dvm.delta.SourceBindings;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.spi.cdc.ChangeBufferLayout;
+import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ final class ChangeProbe {
    * which takes its own S₁).
    */
   static Optional<PgSnapshot> unchangedUpTo(Connection connection, PgSnapshot lower,
-      String upperSql, Collection<Long> sourceOids) throws SQLException {
+      OwnMark lowerMark, String upperSql, Collection<Long> sourceOids) throws SQLException {
     StringJoiner any = new StringJoiner(" OR ");
     any.setEmptyValue("false");
     for (long oid : sourceOids) {
@@ -38,8 +39,7 @@ final class ChangeProbe {
           + WindowBindings.WINDOW.predicate("c") + ")");
     }
     String window = Sql.ident(SourceBindings.WINDOW_CTE);
-    String sql = "WITH " + window + " AS (SELECT " + lower.toSqlLiteral()
-        + "::pg_catalog.pg_snapshot AS \"s0\", " + upperSql + " AS \"s1\")"
+    String sql = "WITH " + WindowBindings.cte(lower.toSqlLiteral(), lowerMark, upperSql)
         + " SELECT w.\"s1\"::text, (" + any + ") FROM " + window + " AS w";
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery(sql)) {

@@ -5,6 +5,7 @@ import io.pgtrickle.dvm.delta.SourceBindings;
 import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.spi.cdc.ChangeBufferLayout;
+import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,6 +69,7 @@ final class DeltaMaterializer {
       String deltaQuery,
       List<Column> columns,
       String lower,
+      OwnMark lowerMark,
       String upperSql,
       Collection<Long> sourceOids) {
     List<String> names = new ArrayList<>();
@@ -96,8 +98,7 @@ final class DeltaMaterializer {
     }
     frontierSelect.add("0::bigint").add("w.\"s1\"").add("(" + truncated + ")");
     return "CREATE TEMPORARY TABLE " + table + " (" + String.join(", ", names) + ") ON COMMIT DROP AS"
-        + " WITH " + Sql.ident(SourceBindings.WINDOW_CTE) + " AS (SELECT " + lower
-        + "::pg_catalog.pg_snapshot AS \"s0\", " + upperSql + " AS \"s1\")"
+        + " WITH " + WindowBindings.cte(lower, lowerMark, upperSql)
         + " SELECT " + deltaSelect + " FROM (" + deltaQuery + ") AS d(" + String.join(", ", positional) + ")"
         + " UNION ALL SELECT " + frontierSelect + " FROM " + Sql.ident(SourceBindings.WINDOW_CTE) + " AS w";
   }
@@ -109,13 +110,14 @@ final class DeltaMaterializer {
       String deltaQuery,
       List<Column> columns,
       PgSnapshot lower,
+      OwnMark lowerMark,
       String upperSql,
       Collection<Long> sourceOids)
       throws SQLException {
     String table = tableName(pgtId);
     try (Statement st = connection.createStatement()) {
       st.execute(JIT_OFF + "; DROP TABLE IF EXISTS " + table);
-      st.execute(statement(table, deltaQuery, columns, lower.toSqlLiteral(), upperSql, sourceOids));
+      st.execute(statement(table, deltaQuery, columns, lower.toSqlLiteral(), lowerMark, upperSql, sourceOids));
       try (ResultSet rs =
           st.executeQuery(
               "SELECT (SELECT " + Sql.ident(FRONTIER) + "::text FROM " + table + " WHERE "

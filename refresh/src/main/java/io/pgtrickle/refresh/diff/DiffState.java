@@ -1,12 +1,14 @@
 package io.pgtrickle.refresh.diff;
 
 import io.pgtrickle.refresh.sql.Sql;
+import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,16 +30,17 @@ public final class DiffState {
    *
    * @param hiddenColumns the hidden state columns, in storage order (empty: none)
    * @param stateQuery the query computing user and hidden columns for FULL (null: none)
+   * @param ownMark the frontier's own-transaction mark (null: none; see {@link OwnMark})
    */
   public record Loaded(PgSnapshot frontier, String deltaQuery, List<String> rowKey, List<Long> sources,
-      List<String> hiddenColumns, String stateQuery) {
+      List<String> hiddenColumns, String stateQuery, OwnMark ownMark) {
     public Loaded {
       hiddenColumns = List.copyOf(hiddenColumns);
     }
 
     /** Without hidden state. */
     public Loaded(PgSnapshot frontier, String deltaQuery, List<String> rowKey, List<Long> sources) {
-      this(frontier, deltaQuery, rowKey, sources, List.of(), null);
+      this(frontier, deltaQuery, rowKey, sources, List.of(), null, null);
     }
   }
 
@@ -66,21 +69,33 @@ public final class DiffState {
             "UPDATE " + TABLE + " SET \"effective_mode\" = 'full', \"fallback_reason\" = ?,"
                 + " \"operator_tree\" = NULL, \"delta_query\" = NULL, \"row_key\" = NULL,"
                 + " \"hidden_columns\" = NULL, \"state_query\" = NULL,"
-                + " \"frontier\" = NULL, \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
+                + " \"frontier\" = NULL, \"frontier_own_xid\" = NULL, \"frontier_own_command\" = NULL,"
+                + " \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
       ps.setString(1, reason);
       ps.setLong(2, pgtId);
       ps.executeUpdate();
     }
   }
 
-  /** Stores the frontier (null: the next refresh repopulates with a new one). */
+  /** Stores the frontier (null: the next refresh repopulates with a new one) without a mark. */
   public static void storeFrontier(Connection connection, long pgtId, PgSnapshot frontier)
+      throws SQLException {
+    storeFrontier(connection, pgtId, frontier, null);
+  }
+
+  /** Stores the frontier and its own-transaction mark (null: none). */
+  public static void storeFrontier(Connection connection, long pgtId, PgSnapshot frontier, OwnMark mark)
       throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "UPDATE " + TABLE + " SET \"frontier\" = ?::pg_catalog.pg_snapshot WHERE \"pgt_id\" = ?")) {
+            "UPDATE " + TABLE + " SET \"frontier\" = ?::pg_catalog.pg_snapshot,"
+                + " \"frontier_own_xid\" = ?::text::pg_catalog.xid8, \"frontier_own_command\" = ?"
+                + " WHERE \"pgt_id\" = ?")) {
       ps.setString(1, frontier == null ? null : frontier.text());
-      ps.setLong(2, pgtId);
+      boolean marked = frontier != null && mark != null;
+      ps.setString(2, marked ? Long.toString(mark.xid()) : null);
+      ps.setObject(3, marked ? mark.commandId() : null, Types.BIGINT);
+      ps.setLong(4, pgtId);
       ps.executeUpdate();
     }
   }
@@ -92,9 +107,11 @@ public final class DiffState {
     List<String> rowKey;
     List<String> hidden;
     String stateQuery;
+    OwnMark mark;
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT \"frontier\"::text, \"delta_query\", \"row_key\", \"hidden_columns\", \"state_query\" FROM "
+            "SELECT \"frontier\"::text, \"delta_query\", \"row_key\", \"hidden_columns\", \"state_query\","
+                + " \"frontier_own_xid\"::text, \"frontier_own_command\" FROM "
                 + TABLE
                 + " WHERE \"pgt_id\" = ?")) {
       ps.setLong(1, pgtId);
@@ -110,6 +127,8 @@ public final class DiffState {
         Array h = rs.getArray(4);
         hidden = h == null ? List.of() : Arrays.asList((String[]) h.getArray());
         stateQuery = rs.getString(5);
+        String markXid = rs.getString(6);
+        mark = markXid == null ? null : new OwnMark(Long.parseLong(markXid), rs.getLong(7));
       }
     }
     List<Long> sources = new ArrayList<>();
@@ -124,6 +143,6 @@ public final class DiffState {
         }
       }
     }
-    return new Loaded(frontier, deltaQuery, rowKey, sources, hidden, stateQuery);
+    return new Loaded(frontier, deltaQuery, rowKey, sources, hidden, stateQuery, mark);
   }
 }

@@ -75,18 +75,18 @@ public final class DifferentialRefresher {
 
   private static Outcome differential(Connection connection, StreamTableRow st, DiffState.Loaded state)
       throws SQLException {
-    String upper = WindowSnapshot.upperSql(connection, state.sources());
-    Optional<PgSnapshot> unchanged =
-        ChangeProbe.unchangedUpTo(connection, state.frontier(), upper, state.sources());
+    WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
+    Optional<PgSnapshot> unchanged = ChangeProbe.unchangedUpTo(
+        connection, state.frontier(), state.ownMark(), upper.sql(), state.sources());
     if (unchanged.isPresent()) {
-      DiffState.storeFrontier(connection, st.pgtId(), unchanged.get());
+      DiffState.storeFrontier(connection, st.pgtId(), unchanged.get(), upper.mark());
       return new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
     }
     List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, st.definitionViewRelid()));
     columns.addAll(HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns()));
     DeltaMaterializer.Materialized delta =
         DeltaMaterializer.run(connection, st.pgtId(), state.deltaQuery(), columns, state.frontier(),
-            upper, state.sources());
+            state.ownMark(), upper.sql(), state.sources());
     try {
       if (delta.truncated()) {
         return full(connection, st, state, "a source was truncated in the change window");
@@ -98,7 +98,7 @@ public final class DifferentialRefresher {
             st.displayName());
         throw new Inconsistent();
       }
-      DiffState.storeFrontier(connection, st.pgtId(), delta.upper());
+      DiffState.storeFrontier(connection, st.pgtId(), delta.upper(), upper.mark());
       return new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()), Strategy.DIFFERENTIAL,
           delta.rows(), null);
     } catch (Inconsistent e) {
@@ -137,13 +137,13 @@ public final class DifferentialRefresher {
    */
   private static Outcome full(Connection connection, StreamTableRow st, DiffState.Loaded state,
       String note) throws SQLException {
-    String upper = WindowSnapshot.upperSql(connection, state.sources());
+    WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
     FullRefresher.WithExtra result = state.stateQuery() == null
-        ? FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text")
-        : FullRefresher.refreshWith(connection, st, st.populated(), upper + "::text",
+        ? FullRefresher.refreshWith(connection, st, st.populated(), upper.sql() + "::text")
+        : FullRefresher.refreshWith(connection, st, st.populated(), upper.sql() + "::text",
             new FullRefresher.StateSource(state.stateQuery(),
                 HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns())));
-    DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()));
+    DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()), upper.mark());
     return new Outcome(result.counts(), Strategy.FULL, null, note);
   }
 

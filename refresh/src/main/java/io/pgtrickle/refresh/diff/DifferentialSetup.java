@@ -123,7 +123,7 @@ public final class DifferentialSetup {
         HiddenColumns.install(connection, target.storageSql(), plan);
         columns.addAll(HiddenColumns.of(connection, target.storageSql(), plan.hiddenColumns()));
         String statement = DeltaMaterializer.statement(DeltaMaterializer.tableName(target.pgtId()),
-            plan.deltaQuery(), columns, "pg_catalog.pg_current_snapshot()", WindowSnapshot.OWN_INVISIBLE,
+            plan.deltaQuery(), columns, "pg_catalog.pg_current_snapshot()", null, WindowSnapshot.OWN_INVISIBLE,
             plan.sources().stream().map(DiffPlan.SourceColumns::oid).toList());
         st.execute("EXPLAIN " + statement);
       } catch (SQLException e) {

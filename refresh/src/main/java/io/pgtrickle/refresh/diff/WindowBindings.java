@@ -5,21 +5,36 @@ import io.pgtrickle.dvm.plan.Scan;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.spi.cdc.ChangeBufferLayout;
 import io.pgtrickle.spi.cdc.ChangeWindow;
+import io.pgtrickle.spi.cdc.OwnMark;
 import java.util.StringJoiner;
 
 /**
  * Binds source scans for the delta query: {@link #changes} reads the source's change buffer within the
- * window whose snapshots come from the CTE {@value SourceBindings#WINDOW_CTE} ({@code s0}, {@code s1}),
+ * window whose snapshots come from the CTE {@value SourceBindings#WINDOW_CTE} ({@code s0}, {@code s1},
+ * and S₀'s own-transaction mark {@code m_xid}, {@code m_cmd}: {@link #cte}),
  * which {@link DeltaMaterializer} defines around the delta query; {@link #current} is the live source
  * table, read in the same statement and so in the same snapshot as {@code s1}.
  */
 public final class WindowBindings implements SourceBindings {
 
-  /** The window between the CTE's two snapshots, as SQL over the CTE. */
+  /** The window between the CTE's two snapshots and S₀'s own-transaction mark, as SQL over the CTE. */
   static final ChangeWindow WINDOW =
       ChangeWindow.betweenExpressions(
           "SELECT \"s0\" FROM " + Sql.ident(WINDOW_CTE),
-          "SELECT \"s1\" FROM " + Sql.ident(WINDOW_CTE));
+          "SELECT \"s1\" FROM " + Sql.ident(WINDOW_CTE))
+          .withLowerMark("SELECT \"m_xid\" FROM " + Sql.ident(WINDOW_CTE),
+              "SELECT \"m_cmd\" FROM " + Sql.ident(WINDOW_CTE));
+
+  /**
+   * The window CTE's definition ({@code "__pgt_window" AS (…)}): S₀ ({@code lowerSql}, SQL castable to
+   * {@code pg_snapshot}), its own-transaction mark (null: none) and S₁ ({@code upperSql}).
+   */
+  static String cte(String lowerSql, OwnMark lowerMark, String upperSql) {
+    return Sql.ident(WINDOW_CTE) + " AS (SELECT " + lowerSql + "::pg_catalog.pg_snapshot AS \"s0\", "
+        + (lowerMark == null ? "NULL::pg_catalog.xid8" : lowerMark.xidSql()) + " AS \"m_xid\", "
+        + (lowerMark == null ? "NULL::bigint" : lowerMark.commandSql()) + " AS \"m_cmd\", "
+        + upperSql + " AS \"s1\")";
+  }
 
   /**
    * The window's changes, consolidated per row content (weights summed, zeros dropped): a row that was

@@ -2,6 +2,7 @@ package io.pgtrickle.refresh.diff;
 
 import io.pgtrickle.spi.cdc.ChangeBufferLayout;
 import io.pgtrickle.spi.cdc.Frontier;
+import io.pgtrickle.spi.cdc.OwnMark;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -37,15 +38,16 @@ import java.util.StringJoiner;
  *   <li>This transaction already wrote change rows into a source's buffer (the application changed a
  *       source, then refreshed in the same transaction): the live sources include those writes, so the
  *       window must include them and S₁ must count the own xid as visible: {@link Frontier#CURRENT}.
- *       Changes this transaction makes to the sources <em>after</em> the refresh then carry an xid the
- *       frontier counts as consumed: the next refresh misses them (documented limitation; refresh after
- *       the last change of a transaction, or in a transaction of its own).
+ *       Changes this transaction makes to the sources <em>after</em> the refresh carry the same xid,
+ *       which S₁ counts as consumed; so S₁ comes with an {@link OwnMark}: the greatest command id
+ *       ({@code cmin}) among the own change rows, read here. The next window adds the own rows written
+ *       after it ({@link io.pgtrickle.spi.cdc.ChangeWindow#withLowerMark}).
  *   <li>Otherwise (the usual case) S₁ counts the own xid as <em>invisible</em> ({@link #OWN_INVISIBLE}):
  *       nothing of it has been consumed, and whatever this transaction writes into the sources later
  *       falls into the next window once it commits.
  * </ul>
- * Whether own change rows exist depends only on this transaction, so it may be checked by an earlier
- * statement ({@link #upperSql}).
+ * Whether own change rows exist, and the greatest command that wrote one, depend only on this
+ * transaction, so an earlier statement may read them ({@link #upper}).
  */
 public final class WindowSnapshot {
 
@@ -67,28 +69,34 @@ public final class WindowSnapshot {
 
   private WindowSnapshot() {}
 
-  /** The S₁ expression for a refresh reading the buffers of {@code sourceOids}. */
-  public static String upperSql(Connection connection, Collection<Long> sourceOids)
-      throws SQLException {
+  /**
+   * S₁ as SQL of type {@code pg_snapshot}, and the own-transaction mark to store with it (null: none).
+   */
+  public record Upper(String sql, OwnMark mark) {}
+
+  /** S₁ for a refresh reading the buffers of {@code sourceOids}. */
+  public static Upper upper(Connection connection, Collection<Long> sourceOids) throws SQLException {
     if (sourceOids.isEmpty()) {
-      return OWN_INVISIBLE;
+      return new Upper(OWN_INVISIBLE, null);
     }
-    StringJoiner any = new StringJoiner(" OR ");
+    StringJoiner commands = new StringJoiner(", ");
     for (long oid : sourceOids) {
-      any.add("EXISTS (SELECT 1 FROM " + ChangeBufferLayout.qualifiedTableName(oid) + " AS c WHERE c."
-          + "\"" + ChangeBufferLayout.XID_COLUMN + "\" = x.own)");
+      commands.add("(SELECT pg_catalog.max(" + OwnMark.commandOf("c") + ") FROM "
+          + ChangeBufferLayout.qualifiedTableName(oid) + " AS c WHERE c.\""
+          + ChangeBufferLayout.XID_COLUMN + "\" = x.own)");
     }
-    String sql =
-        "SELECT x.own IS NOT NULL AND (" + any + ") FROM (SELECT"
-            + " pg_catalog.pg_current_xact_id_if_assigned() AS own) AS x";
+    String sql = "SELECT (x.own::text)::bigint, GREATEST(" + commands + ") FROM (SELECT"
+        + " pg_catalog.pg_current_xact_id_if_assigned() AS own) AS x WHERE x.own IS NOT NULL";
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      if (rs.getBoolean(1)) {
-        LOG.log(Level.DEBUG, "refresh consumes changes of its own transaction");
-        return Frontier.CURRENT;
+      if (rs.next()) {
+        long command = rs.getLong(2);
+        if (!rs.wasNull()) {
+          LOG.log(Level.DEBUG, "refresh consumes changes of its own transaction up to command {0}", command);
+          return new Upper(Frontier.CURRENT, new OwnMark(rs.getLong(1), command));
+        }
       }
     }
-    return OWN_INVISIBLE;
+    return new Upper(OWN_INVISIBLE, null);
   }
 
   /** Whether the transaction runs at READ COMMITTED. */

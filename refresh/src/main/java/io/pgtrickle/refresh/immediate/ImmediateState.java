@@ -23,6 +23,7 @@ final class ImmediateState {
         connection.prepareStatement(
             "UPDATE " + TABLE + " SET \"effective_mode\" = 'immediate', \"fallback_reason\" = NULL,"
                 + " \"operator_tree\" = ?, \"delta_query\" = ?, \"row_key\" = ?, \"frontier\" = NULL,"
+                + " \"frontier_own_xid\" = NULL, \"frontier_own_command\" = NULL,"
                 + " \"updated_at\" = pg_catalog.now() WHERE \"pgt_id\" = ?")) {
       ps.setString(1, plan.treeText());
       ps.setString(2, plan.deltaQuery());

@@ -85,9 +85,9 @@ class DeltaCostTest {
       List<Column> columns = new java.util.ArrayList<>(DefinitionView.columns(c, st.definitionViewRelid()));
       columns.addAll(HiddenColumns.of(c, st.storageSql(), state.hiddenColumns()));
       String table = DeltaMaterializer.tableName(st.pgtId());
-      String upper = WindowSnapshot.upperSql(c, state.sources());
+      String upper = WindowSnapshot.upper(c, state.sources()).sql();
       long materialize = buffers(c, DeltaMaterializer.statement(table, state.deltaQuery(), columns,
-          state.frontier().toSqlLiteral(), upper, state.sources()));
+          state.frontier().toSqlLiteral(), state.ownMark(), upper, state.sources()));
       exec(c, "ANALYZE " + table, "SELECT set_config('pgtrickle.maintenance', 'on', true)");
       RowMatch match = RowMatch.on(c, ApplyIndex.matchColumns(columns, state.rowKey()));
       String apply;

@@ -51,6 +51,13 @@ import java.util.StringJoiner;
  *   <li><b>The refresh's own writes</b> (cascades): see {@link Frontier}. A row written by the refreshing
  *       transaction itself carries its own xid, which {@link Frontier#CURRENT} counts as visible in S₁;
  *       the same S₁, stored as the new frontier, keeps it from being consumed again.
+ *   <li><b>A transaction that writes after refreshing</b>: S₁ = {@link Frontier#CURRENT} counts the
+ *       refreshing transaction's own xid as visible, so a frontier taken inside a transaction that had
+ *       written changes counts <em>all</em> of that xid as consumed — also the rows it writes after the
+ *       refresh. Such a frontier therefore carries an {@link OwnMark} (xid, last command read), and the
+ *       next window adds the rows of that xid with {@code cmin} above the mark
+ *       ({@link #withLowerMark}). The first predicate excludes every row of that xid (S₀ counts it
+ *       visible), so nothing is counted twice.
  *   <li><b>Pruning</b>: a row whose xid is visible in every consumer's frontier can never enter a future
  *       window (visibility only grows with later snapshots), so it can be deleted; below the minimum
  *       xmin over all frontiers that holds for every row. See {@link #prunablePredicate}.
@@ -66,15 +73,19 @@ public final class ChangeWindow {
 
   private final String from;
   private final String to;
+  private final String markXid;
+  private final String markCommand;
 
-  private ChangeWindow(String from, String to) {
+  private ChangeWindow(String from, String to, String markXid, String markCommand) {
     this.from = Objects.requireNonNull(from, "from");
     this.to = Objects.requireNonNull(to, "to");
+    this.markXid = markXid;
+    this.markCommand = markCommand;
   }
 
   /** The window (from, to] between two frontiers given as values; renders safe literals. */
   public static ChangeWindow between(PgSnapshot from, PgSnapshot to) {
-    return new ChangeWindow(from.toSqlLiteral(), to.toSqlLiteral());
+    return new ChangeWindow(from.toSqlLiteral(), to.toSqlLiteral(), null, null);
   }
 
   /**
@@ -82,7 +93,23 @@ public final class ChangeWindow {
    * verbatim (parenthesized): they must come from trusted code, never from user input.
    */
   public static ChangeWindow betweenExpressions(String fromSql, String toSql) {
-    return new ChangeWindow("(" + fromSql + ")", "(" + toSql + ")");
+    return new ChangeWindow("(" + fromSql + ")", "(" + toSql + ")", null, null);
+  }
+
+  /**
+   * This window with the lower frontier's <em>own-transaction mark</em> (see the class comment): the
+   * rows of transaction {@code xidSql} (type {@code xid8}) written after command {@code commandSql}
+   * (type {@code bigint}) are in the window too, once that transaction is visible in S₁. Either
+   * expression may be NULL at run time (no mark). Trusted SQL only, as for {@link #betweenExpressions}.
+   */
+  public ChangeWindow withLowerMark(String xidSql, String commandSql) {
+    return new ChangeWindow(from, to, "(" + Objects.requireNonNull(xidSql, "xidSql") + ")",
+        "(" + Objects.requireNonNull(commandSql, "commandSql") + ")");
+  }
+
+  /** This window with the lower frontier's own-transaction mark given as a value (null: none). */
+  public ChangeWindow withLowerMark(OwnMark mark) {
+    return mark == null ? this : withLowerMark(mark.xidSql(), mark.commandSql());
   }
 
   /** The lower frontier S₀ as SQL. */
@@ -101,21 +128,27 @@ public final class ChangeWindow {
    */
   public String predicate(String alias) {
     String xid = column(alias, ChangeBufferLayout.XID_COLUMN);
-    return xid + " >= pg_snapshot_xmin(" + from + ")"
+    String between = xid + " >= pg_snapshot_xmin(" + from + ")"
         + " AND " + xid + " < pg_snapshot_xmax(" + to + ")"
         + " AND pg_visible_in_snapshot(" + xid + ", " + to + ")"
         + " AND NOT pg_visible_in_snapshot(" + xid + ", " + from + ")";
+    if (markXid == null) {
+      return between;
+    }
+    return "((" + between + ") OR (" + xid + " = " + markXid + " AND "
+        + OwnMark.commandOf(alias == null ? null : SqlIdentifiers.quote(alias)) + " > " + markCommand
+        + " AND pg_visible_in_snapshot(" + xid + ", " + to + ")))";
   }
 
   /** Boolean SQL: the row is a change (weight ±1) in the window. */
   public String changesPredicate(String alias) {
-    return predicate(alias) + " AND " + column(alias, ChangeBufferLayout.WEIGHT_COLUMN) + " <> "
+    return "(" + predicate(alias) + ") AND " + column(alias, ChangeBufferLayout.WEIGHT_COLUMN) + " <> "
         + ChangeBufferLayout.TRUNCATE_MARKER;
   }
 
   /** Boolean SQL: the row is a TRUNCATE marker in the window. */
   public String truncationPredicate(String alias) {
-    return predicate(alias) + " AND " + column(alias, ChangeBufferLayout.WEIGHT_COLUMN) + " = "
+    return "(" + predicate(alias) + ") AND " + column(alias, ChangeBufferLayout.WEIGHT_COLUMN) + " = "
         + ChangeBufferLayout.TRUNCATE_MARKER;
   }
 
