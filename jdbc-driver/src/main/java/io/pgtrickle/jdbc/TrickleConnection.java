@@ -51,6 +51,32 @@ public final class TrickleConnection extends ForwardingConnection {
     }
   }
 
+  /** Commits, then runs the post-refresh actions of the stream tables refreshed in the transaction. */
+  @Override
+  public void commit() throws SQLException {
+    delegate.commit();
+    router.runPendingActions();
+  }
+
+  /** Rolls back; the refreshes of the transaction, and their post-refresh actions, are gone. */
+  @Override
+  public void rollback() throws SQLException {
+    delegate.rollback();
+    router.discardPendingActions();
+  }
+
+  /**
+   * Turning auto-commit on commits the open transaction (JDBC): its post-refresh actions run then.
+   */
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    boolean committing = autoCommit && !delegate.getAutoCommit();
+    delegate.setAutoCommit(autoCommit);
+    if (committing) {
+      router.runPendingActions();
+    }
+  }
+
   // ------------------------------------------------------------------ statements
 
   @Override

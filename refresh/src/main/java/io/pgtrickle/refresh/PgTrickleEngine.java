@@ -1,5 +1,6 @@
 package io.pgtrickle.refresh;
 
+import io.pgtrickle.refresh.action.PendingActions;
 import io.pgtrickle.refresh.api.AlterStreamTable;
 import io.pgtrickle.refresh.api.CreateStreamTable;
 import io.pgtrickle.refresh.api.DdlOutcome;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -93,6 +95,13 @@ public final class PgTrickleEngine implements StreamTableEngine {
       return new AlterHandler(alter);
     }
     return new DropHandler((DropStreamTables) command);
+  }
+
+  @Override
+  public int runPostRefreshActions(Connection connection, Collection<Long> storageRelids)
+      throws SQLException {
+    Objects.requireNonNull(storageRelids, "storageRelids");
+    return storageRelids.isEmpty() ? 0 : PendingActions.runPending(connection, storageRelids);
   }
 
   /**

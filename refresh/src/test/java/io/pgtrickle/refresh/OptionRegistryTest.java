@@ -11,7 +11,7 @@ import io.pgtrickle.refresh.option.CdcMode;
 import io.pgtrickle.refresh.option.DiamondConsistency;
 import io.pgtrickle.refresh.option.ModePolicy;
 import io.pgtrickle.refresh.option.OptionValidator;
-import io.pgtrickle.refresh.option.PostRefreshAction;
+import io.pgtrickle.refresh.option.PostRefreshChoice;
 import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.option.Schedule;
 import io.pgtrickle.refresh.option.StreamOption;
@@ -53,7 +53,7 @@ class OptionRegistryTest {
     assertEquals(CdcMode.AUTO, d.cdcMode());
     assertFalse(d.appendOnly());
     assertEquals(DiamondConsistency.ATOMIC, d.diamondConsistency());
-    assertEquals(PostRefreshAction.NONE, d.postRefreshAction());
+    assertEquals(PostRefreshChoice.NONE, d.postRefreshAction());
     assertEquals(0.2, d.reindexDriftThreshold());
   }
 
@@ -84,7 +84,7 @@ class OptionRegistryTest {
   void enumValuesAreCaseInsensitive() throws SQLException {
     assertEquals(RefreshMode.FULL, StreamOption.REFRESH_MODE.parse("FuLl"));
     assertEquals(CdcMode.WAL, StreamOption.CDC_MODE.parse("WAL"));
-    assertEquals(PostRefreshAction.REINDEX_IF_DRIFT,
+    assertEquals(new PostRefreshChoice("reindex_if_drift"),
         StreamOption.POST_REFRESH_ACTION.parse("Reindex_If_Drift"));
     assertEquals(DiamondConsistency.NONE, StreamOption.DIAMOND_CONSISTENCY.parse("NONE"));
   }

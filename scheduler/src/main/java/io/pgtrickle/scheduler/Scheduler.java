@@ -1,5 +1,6 @@
 package io.pgtrickle.scheduler;
 
+import io.pgtrickle.refresh.action.PendingActions;
 import io.pgtrickle.refresh.catalog.CatalogState;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -40,6 +41,7 @@ public final class Scheduler implements AutoCloseable {
   private final String instanceId;
   private final SchedulerStats stats = new SchedulerStats();
   private final InstanceHeartbeat heartbeat;
+  private long lastActionSweepNanos = System.nanoTime() - Long.MAX_VALUE / 2;
   private final UnitRunner runner;
   private final CatalogState catalogState = new CatalogState();
   private volatile boolean running;
@@ -124,6 +126,7 @@ public final class Scheduler implements AutoCloseable {
       return config.maxSleep();
     }
     Duration sleep = config.maxSleep();
+    boolean refreshed = false;
     for (StreamGraph.Unit unit : units) {
       List<UnitRunner.Member> members = new ArrayList<>();
       Optional<Instant> next = Optional.empty();
@@ -143,7 +146,7 @@ public final class Scheduler implements AutoCloseable {
         continue;
       }
       if (!next.get().isAfter(state.now())) {
-        runner.run(work, members, members.size() > 1);
+        refreshed |= runner.run(work, members, members.size() > 1) == UnitRunner.Result.REFRESHED;
       } else {
         Duration until = Duration.between(state.now(), next.get());
         if (until.compareTo(sleep) < 0) {
@@ -151,7 +154,29 @@ public final class Scheduler implements AutoCloseable {
         }
       }
     }
+    runPostRefreshActions(refreshed);
     return sleep;
+  }
+
+  /**
+   * The low-priority queue: after the tick's refreshes (and at least once per heartbeat interval, for
+   * actions a manual REFRESH left pending), runs every pending post-refresh action. A failure is
+   * logged; the tick goes on.
+   */
+  private void runPostRefreshActions(boolean refreshed) {
+    long now = System.nanoTime();
+    if (!refreshed && now - lastActionSweepNanos < config.heartbeat().toNanos()) {
+      return;
+    }
+    lastActionSweepNanos = now;
+    try {
+      int ran = PendingActions.runPending(work, null);
+      if (ran > 0) {
+        LOG.log(Level.DEBUG, "ran {0} post-refresh action(s)", ran);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "post-refresh actions stay pending (SQLSTATE " + e.getSQLState() + ")", e);
+    }
   }
 
   private void loop() {

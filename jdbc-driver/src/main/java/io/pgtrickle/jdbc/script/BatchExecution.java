@@ -60,6 +60,7 @@ public final class BatchExecution {
     } finally {
       batchStatement.clearBatch();
       transaction.end(failure);
+      router.settlePendingActions();
     }
   }
 

@@ -9,8 +9,11 @@ import io.pgtrickle.refresh.api.StreamTableCommand;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Decides, for one connection, which SQL strings involve stream tables and hands their stream-table
@@ -23,6 +26,9 @@ public final class DdlRouter {
 
   private final Connection postgres;
   private final boolean enabled;
+
+  /** Stream tables (storage relids) refreshed in the open transaction with a post-refresh action. */
+  private final Set<Long> pendingActions = new LinkedHashSet<>();
 
   /**
    * @param postgres the PgJDBC connection (the engine works on it)
@@ -133,7 +139,59 @@ public final class DdlRouter {
   /** Runs one stream-table statement through the engine. */
   DdlOutcome execute(StreamTableCommand command) throws SQLException {
     LOG.log(Level.DEBUG, "routing to the pgtrickle engine: {0}", command.getClass().getSimpleName());
-    return StreamTableEngines.get().execute(postgres, command);
+    DdlOutcome outcome = StreamTableEngines.get().execute(postgres, command);
+    pendingActions.addAll(outcome.pendingActions());
+    return outcome;
+  }
+
+  /**
+   * After a script or batch: when no transaction is open any more (auto-commit), runs the pending
+   * post-refresh actions. Had the transaction rolled back, its pending marks are gone from the catalog
+   * and nothing runs. Inside an open transaction they wait for {@code commit()}.
+   */
+  void settlePendingActions() {
+    if (pendingActions.isEmpty()) {
+      return;
+    }
+    try {
+      if (!transactionIdle()) {
+        return;
+      }
+    } catch (SQLException e) {
+      return;
+    }
+    runPendingActions();
+  }
+
+  /**
+   * After the connection's transaction committed: runs the post-refresh actions of the stream tables
+   * it refreshed. A failure to claim them is logged, not thrown (the refresh did commit); they stay
+   * pending in the catalog for the scheduler or the next refresh's runner.
+   */
+  public void runPendingActions() {
+    if (pendingActions.isEmpty()) {
+      return;
+    }
+    List<Long> relids = List.copyOf(pendingActions);
+    pendingActions.clear();
+    try {
+      StreamTableEngines.get().runPostRefreshActions(postgres, relids);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "post-refresh actions left pending (SQLSTATE " + e.getSQLState() + ")", e);
+    }
+  }
+
+  /** After a rollback: the refreshes (and their pending marks) are gone. */
+  public void discardPendingActions() {
+    pendingActions.clear();
+  }
+
+  private boolean transactionIdle() throws SQLException {
+    try {
+      return postgres.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
+    } catch (SQLException notPgJdbc) {
+      return postgres.getAutoCommit();
+    }
   }
 
   /** Whether the connection is in auto-commit mode. */

@@ -66,6 +66,7 @@ public final class ScriptExecution implements AutoCloseable {
       throw e;
     } finally {
       transaction.end(failure);
+      router.settlePendingActions();
     }
     execution.skipEmptyResults();
     return execution;

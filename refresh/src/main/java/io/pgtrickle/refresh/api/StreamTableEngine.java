@@ -2,6 +2,7 @@ package io.pgtrickle.refresh.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 
 /**
  * The engine API the driver routes intercepted DDL to.
@@ -25,4 +26,15 @@ public interface StreamTableEngine {
    * REFRESH/DROP/ALTER MATERIALIZED VIEW it sees to decide whether to route or pass through.
    */
   boolean isStreamTable(Connection connection, QualifiedName name) throws SQLException;
+
+  /**
+   * Runs the pending post-refresh actions of the stream tables stored in {@code storageRelids}
+   * ({@link DdlOutcome#pendingActions()}), after the transaction of their refresh committed, on a
+   * connection that is not inside a transaction. Returns how many ran. An engine without post-refresh
+   * actions runs none.
+   */
+  default int runPostRefreshActions(Connection connection, Collection<Long> storageRelids)
+      throws SQLException {
+    return 0;
+  }
 }

@@ -34,7 +34,8 @@ public final class CatalogMigrator {
   /** The migrations, in order; version n is element n-1. A test checks that none is missing. */
   public static final List<String> MIGRATIONS = List.of(
       "V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql", "V4__immediate.sql",
-      "V5__aggregate_state.sql", "V6__frontier_mark.sql");
+      "V5__aggregate_state.sql", "V6__frontier_mark.sql",
+      "V7__post_refresh_actions.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

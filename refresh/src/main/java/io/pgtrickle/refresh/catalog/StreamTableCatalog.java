@@ -2,7 +2,7 @@ package io.pgtrickle.refresh.catalog;
 
 import io.pgtrickle.refresh.option.CdcMode;
 import io.pgtrickle.refresh.option.DiamondConsistency;
-import io.pgtrickle.refresh.option.PostRefreshAction;
+import io.pgtrickle.refresh.option.PostRefreshChoice;
 import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.option.Schedule;
 import io.pgtrickle.refresh.option.StreamOption;
@@ -346,7 +346,7 @@ public final class StreamTableCatalog {
                 (CdcMode) StreamOption.CDC_MODE.parse(rs.getString(9)),
                 rs.getBoolean(10),
                 (DiamondConsistency) StreamOption.DIAMOND_CONSISTENCY.parse(rs.getString(11)),
-                (PostRefreshAction) StreamOption.POST_REFRESH_ACTION.parse(rs.getString(12)),
+                (PostRefreshChoice) StreamOption.POST_REFRESH_ACTION.parse(rs.getString(12)),
                 rs.getDouble(13));
         rows.add(
             new StreamTableRow(

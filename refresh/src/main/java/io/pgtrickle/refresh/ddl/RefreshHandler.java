@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,8 @@ public final class RefreshHandler implements CommandHandler {
         RefreshExecutor.refresh(connection, claimed, command.withData(), Initiator.REFRESH, startedAt);
     LOG.log(Level.DEBUG, "refreshed {0}: +{1} -{2}", claimed.displayName(),
         result.counts().rowsInserted(), result.counts().rowsDeleted());
-    return DdlOutcome.of(0);
+    boolean actionPending = command.withData() && !claimed.options().postRefreshAction().isNone();
+    return new DdlOutcome(0, List.of(), actionPending ? List.of(claimed.storageRelid()) : List.of());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.pgtrickle.refresh.full;
 
+import io.pgtrickle.refresh.action.PendingActions;
 import io.pgtrickle.refresh.catalog.HistoryRecorder;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
@@ -55,6 +56,7 @@ public final class RefreshExecutor {
     if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {
       DifferentialRefresher.Outcome outcome =
           DifferentialRefresher.refresh(connection, st, initiator, startedAt);
+      PendingActions.recordRefresh(connection, st, initiator, outcome.counts());
       return new Result(outcome.counts(), startedAt);
     }
     RefreshCounts counts =
@@ -64,6 +66,7 @@ public final class RefreshExecutor {
     StreamTableCatalog.markRefreshed(connection, st.pgtId(), true);
     HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
         Strategy.FULL, counts.rowsInserted(), counts.rowsDeleted(), startedAt);
+    PendingActions.recordRefresh(connection, st, initiator, counts);
     return new Result(counts, startedAt);
   }
 

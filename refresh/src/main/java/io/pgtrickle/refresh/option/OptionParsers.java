@@ -4,6 +4,7 @@ import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import io.pgtrickle.refresh.action.PostRefreshActions;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -45,6 +46,15 @@ final class OptionParsers {
       }
     }
     throw invalid(option, raw);
+  }
+
+  /** {@code none} or the name of a registered post-refresh action. */
+  static PostRefreshChoice postRefreshAction(StreamOption option, String raw) throws SQLException {
+    String value = required(option, raw).toLowerCase(Locale.ROOT);
+    if (!PostRefreshActions.NONE.equals(value) && PostRefreshActions.named(value).isEmpty()) {
+      throw invalid(option, raw);
+    }
+    return new PostRefreshChoice(value);
   }
 
   /** PostgreSQL's boolean spellings ({@code parse_bool}): unique prefixes of true/false/yes/no, on/off, 1/0. */

@@ -1,5 +1,6 @@
 package io.pgtrickle.refresh.option;
 
+import io.pgtrickle.refresh.action.PostRefreshActions;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -95,12 +96,13 @@ public enum StreamOption {
   POST_REFRESH_ACTION(
       "post_refresh_action",
       "none",
-      values(PostRefreshAction.values()),
-      "none | analyze | reindex | reindex_if_drift",
-      "What runs after a refresh commits, on a low-priority queue.",
+      PostRefreshActions.optionValues(),
+      String.join(" | ", PostRefreshActions.optionValues()),
+      "What runs after a refresh commits: nothing, or a post-refresh action (built-in or a plugin's),"
+          + " run by the driver after the commit or by the scheduler.",
       "post_refresh_action",
       true,
-      (option, raw) -> OptionParsers.choice(option, raw, PostRefreshAction.values())),
+      OptionParsers::postRefreshAction),
 
   /** {@code reindex_drift_threshold}. */
   REINDEX_DRIFT_THRESHOLD(

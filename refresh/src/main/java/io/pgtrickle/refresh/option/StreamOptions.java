@@ -15,7 +15,7 @@ public record StreamOptions(
     CdcMode cdcMode,
     boolean appendOnly,
     DiamondConsistency diamondConsistency,
-    PostRefreshAction postRefreshAction,
+    PostRefreshChoice postRefreshAction,
     double reindexDriftThreshold) {
 
   /** Every option at its default. */
@@ -23,7 +23,7 @@ public record StreamOptions(
     try {
       StreamOptions options =
           new StreamOptions(RefreshMode.AUTO, null, CdcMode.AUTO, false, DiamondConsistency.ATOMIC,
-              PostRefreshAction.NONE, 0.2);
+              PostRefreshChoice.NONE, 0.2);
       for (StreamOption option : StreamOption.values()) {
         options = options.reset(option);
       }
@@ -48,7 +48,7 @@ public record StreamOptions(
       case DIAMOND_CONSISTENCY -> new StreamOptions(refreshMode, schedule, cdcMode, appendOnly,
           (DiamondConsistency) value, postRefreshAction, reindexDriftThreshold);
       case POST_REFRESH_ACTION -> new StreamOptions(refreshMode, schedule, cdcMode, appendOnly,
-          diamondConsistency, (PostRefreshAction) value, reindexDriftThreshold);
+          diamondConsistency, (PostRefreshChoice) value, reindexDriftThreshold);
       case REINDEX_DRIFT_THRESHOLD -> new StreamOptions(refreshMode, schedule, cdcMode, appendOnly,
           diamondConsistency, postRefreshAction, (Double) value);
     };
