@@ -75,7 +75,8 @@ public enum StreamOption {
       "false",
       List.of("true", "false"),
       "a boolean (true/false, on/off, yes/no, 1/0); without a value it means true",
-      "Declares that the sources only ever receive inserts, enabling an insert-only fast path.",
+      "Declares that the sources only ever receive inserts. Recorded in the catalog; maintenance does"
+          + " not use it yet.",
       "append_only",
       true,
       OptionParsers::bool),
