@@ -43,7 +43,7 @@ public final class EndToEndBenchmark {
       st.execute("CREATE DATABASE " + database);
     }
     try {
-      Results r = run(server, database, o.config, o.cdc);
+      Results r = run(server, database, o.config, o.cdc, o.matrix, o.immediateRows);
       write(r, o.out, System.out);
     } finally {
       if (!o.keepDatabase) {
@@ -56,6 +56,15 @@ public final class EndToEndBenchmark {
 
   /** Runs every section against {@code database} (which must exist and may be empty). */
   static Results run(PostgresServer server, String database, BenchConfig config, boolean cdc) throws SQLException {
+    return run(server, database, config, cdc, true, null);
+  }
+
+  /**
+   * Runs the sections against {@code database}; without {@code matrix} only CDC and IMMEDIATE (the write
+   * side), with IMMEDIATE at {@code immediateRows} rows (null: the largest matrix size).
+   */
+  static Results run(PostgresServer server, String database, BenchConfig config, boolean cdc, boolean matrixSizes,
+      Integer immediateRows) throws SQLException {
     Results r = new Results();
     r.config = "Preset **" + config.label() + "**: matrix sizes " + config.sizes() + ", rates " + config.rates()
         + ", " + config.cycles() + " cycles per cell; flatness sizes " + config.flatSizes() + " with "
@@ -69,11 +78,15 @@ public final class EndToEndBenchmark {
       if (cdc) {
         new CdcOverhead(db, config, deadline, r).run();
       }
-      int largest = config.sizes().stream().mapToInt(Integer::intValue).max().orElse(10_000);
+      int largest = immediateRows != null ? immediateRows
+          : config.sizes().stream().mapToInt(Integer::intValue).max().orElse(10_000);
       ImmediateSection.run(db, largest, config.immediateUpdates(), deadline, r);
       MatrixRunner runner = new MatrixRunner(db, config, deadline, r);
-      Set<Integer> sizes = new TreeSet<>(config.sizes());
-      sizes.addAll(config.flatSizes());
+      Set<Integer> sizes = new TreeSet<>();
+      if (matrixSizes) {
+        sizes.addAll(config.sizes());
+        sizes.addAll(config.flatSizes());
+      }
       for (int size : sizes) {
         boolean matrix = config.sizes().contains(size);
         boolean flat = config.flatSizes().contains(size);
@@ -102,7 +115,15 @@ public final class EndToEndBenchmark {
         }
         r.machine.put("load average (1/5/15 min) at the start of base " + Fmt.rows(size) + ", " + java.time.LocalTime
             .now(java.time.ZoneOffset.UTC).withNano(0) + " UTC", loadAverage());
-        runner.runSize(size, scenarios, changes, matrix);
+        try {
+          runner.runSize(size, scenarios, changes, matrix);
+        } catch (SQLException e) {
+          // a failing base must not lose what the run measured so far
+          r.note("base " + Fmt.rows(size) + " failed: " + e.getSQLState() + " " + e.getMessage().lines().findFirst()
+              .orElse(""));
+          LOG.log(Level.WARNING, "base " + size + " failed", e);
+          continue;
+        }
         if (flat && sameAsFlat != null) {
           // the matrix cell of this size already changed flatDelta rows per cycle: the same measurement
           for (Results.Cell c : List.copyOf(r.cells)) {
@@ -143,12 +164,15 @@ public final class EndToEndBenchmark {
   }
 
   /** Command-line options. */
-  private record Options(BenchConfig config, Path out, boolean cdc, boolean keepDatabase) {
+  private record Options(BenchConfig config, Path out, boolean cdc, boolean keepDatabase, boolean matrix,
+      Integer immediateRows) {
     static Options parse(String[] args) {
       BenchConfig c = BenchConfig.quick();
       Path out = Path.of("benchmarks", "target");
       boolean cdc = true;
       boolean keep = false;
+      boolean matrix = true;
+      Integer immediateRows = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
@@ -157,6 +181,8 @@ public final class EndToEndBenchmark {
           case "--out" -> out = Path.of(args[++i]);
           case "--no-cdc" -> cdc = false;
           case "--keep-database" -> keep = true;
+          case "--no-matrix" -> matrix = false;
+          case "--immediate-rows" -> immediateRows = Integer.parseInt(args[++i]);
           case "--no-immediate" -> c = c.with(null, null, null, null, 0, null, null, null);
           case "--immediate-updates" -> c = c.with(null, null, null, null, Integer.parseInt(args[++i]), null, null, null);
           case "--cycles" -> c = c.with(null, Integer.parseInt(args[++i]), null, null, null, null, null, null);
@@ -172,10 +198,10 @@ public final class EndToEndBenchmark {
           default -> throw new IllegalArgumentException("unknown option " + a
               + " (--quick|--medium|--full|--preset NAME, --out DIR, --sizes a,b, --cycles N, --scenarios a,b,"
               + " --no-cdc, --no-immediate, --immediate-updates N, --cdc-repeats N, --no-change-repeats N,"
-              + " --cell-budget-seconds S, --budget-minutes M, --keep-database)");
+              + " --cell-budget-seconds S, --budget-minutes M, --no-matrix, --immediate-rows N, --keep-database)");
         }
       }
-      return new Options(c, out, cdc, keep);
+      return new Options(c, out, cdc, keep, matrix, immediateRows);
     }
 
     private static List<Integer> ints(String csv) {

@@ -76,11 +76,11 @@ final class Workload {
         + " c_nationkey int NOT NULL, c_mktsegment text NOT NULL)");
     st.execute("INSERT INTO customer SELECT c, 'Customer#' || lpad(c::text, 9, '0'), c % 25,"
         + " (ARRAY['AUTOMOBILE', 'BUILDING', 'FURNITURE', 'HOUSEHOLD', 'MACHINERY'])[1 + c % 5]"
-        + " FROM generate_series(1, " + customers + ") c");
+        + " FROM generate_series(1::bigint, " + customers + ") c");
     st.execute("CREATE TABLE orders (o_orderkey bigint PRIMARY KEY, o_custkey bigint NOT NULL,"
         + " o_orderdate date NOT NULL, o_shippriority int NOT NULL)");
     st.execute("INSERT INTO orders SELECT o, 1 + (o * 7919) % " + customers + ","
-        + " DATE '1992-01-01' + ((o * 104729) % 2406)::int, 0 FROM generate_series(1, " + orders + ") o");
+        + " DATE '1992-01-01' + ((o * 104729) % 2406)::int, 0 FROM generate_series(1::bigint, " + orders + ") o");
     st.execute("CREATE TABLE lineitem (l_orderkey bigint NOT NULL, l_linenumber int NOT NULL,"
         + " l_quantity numeric(12,2) NOT NULL, l_extendedprice numeric(12,2) NOT NULL,"
         + " l_discount numeric(12,2) NOT NULL, l_tax numeric(12,2) NOT NULL, l_returnflag text NOT NULL,"
