@@ -70,9 +70,17 @@ class AggregateStateTest {
             List.of("CountStrategy (algebraic", "GroupRescanStrategy (group rescan")),
         new Case("as_scale", List.of("as_scale_src"), "SELECT k, sum(n / 3) AS s3, avg(n * 2) AS a2,"
             + " sum(u) AS su, avg(u) AS au, count(*) AS c FROM as_scale_src GROUP BY k", true,
-            // n / 3 and n * 2 have no fixed scale, u is an unconstrained numeric: all rescanned
-            List.of("call 0 sum: GroupRescanStrategy (group rescan", "call 2 sum: GroupRescanStrategy",
-                "call 3 avg: GroupRescanStrategy", "call 4 count: CountStrategy (algebraic")),
+            // n / 3 has no fixed scale, u is an unconstrained numeric: rescanned; n * 2 has scale 2
+            List.of("call 0 sum: GroupRescanStrategy (group rescan", "call 1 avg: AvgStrategy (algebraic",
+                "call 2 sum: GroupRescanStrategy", "call 3 avg: GroupRescanStrategy",
+                "call 4 count: CountStrategy (algebraic")),
+        new Case("as_expr", List.of("as_expr_src"), "SELECT k, sum(n * (1 - 0.05)) AS disc,"
+            + " sum(n * s) AS ns, avg(n - id) AS ad, sum(-n + 1.5) AS neg, sum(n * (1 + n)) AS sq,"
+            + " count(*) AS c FROM as_expr_src GROUP BY k", true,
+            // TPC-H Q1's shape: +, -, * and unary minus of fixed scales keep a fixed scale
+            List.of("call 0 sum: SumStrategy (algebraic", "call 1 sum: SumStrategy (algebraic",
+                "call 2 avg: AvgStrategy (algebraic", "call 3 sum: SumStrategy (algebraic",
+                "call 4 sum: SumStrategy (algebraic")),
         new Case("as_join", List.of("as_ja", "as_jb"), "SELECT a.k, count(*) AS c, sum(b.n) AS sn, max(b.id) AS mb"
             + " FROM as_ja a JOIN as_jb b ON a.k = b.k GROUP BY a.k", true, List.of("SumStrategy (algebraic")),
         new Case("as_perm", List.of("as_perm_src"), "SELECT sum(n) AS sn, v, count(*) AS c, k, max(id) AS mi"

@@ -6,20 +6,25 @@ import io.pgtrickle.dvm.plan.Join;
 import io.pgtrickle.dvm.plan.PlanNode;
 import io.pgtrickle.dvm.plan.Project;
 import io.pgtrickle.dvm.plan.Scan;
+import io.pgtrickle.dvm.calcite.PgTypeSystem;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Whether every value of a numeric field has the display scale its type promises. PostgreSQL
- * coerces a {@code numeric(p,s)} column's values to scale s, and so does a cast to
- * {@code numeric(p,s)}; but an expression such as {@code a / b} has a per-value scale that Calcite's
- * derived type does not describe. A sum of values of one fixed scale has that scale whatever rows
- * were added and removed, which is what makes {@code old + Δ} print exactly like a recomputation.
- * Conservative: anything not traced to a column or such a cast through filters, plain column
- * projections and joins is not fixed.
+ * Whether every value of a numeric field has one display scale (PostgreSQL's {@code dscale}).
+ * PostgreSQL coerces a {@code numeric(p,s)} column's values to scale s, and so does a cast to
+ * {@code numeric(p,s)}; integers have scale 0 and a literal has the scale it is written with. The
+ * arithmetic that keeps a fixed scale fixed: {@code a + b} and {@code a - b} have scale
+ * max(scale a, scale b), {@code a * b} has scale a + scale b, {@code -a} the scale of a (numeric.c).
+ * So {@code l_extendedprice * (1 - l_discount)} over numeric(15,2) columns always has scale 4. An
+ * expression such as {@code a / b} or a cast from a float has a per-value scale. A sum of values of
+ * one fixed scale has that scale whatever rows were added and removed, which is what makes
+ * {@code old + Δ} print exactly like a recomputation. Conservative: anything not traced through
+ * filters, projections and joins to columns, literals, such casts and such arithmetic is not fixed.
  */
 final class FixedScale {
   private FixedScale() {}
@@ -45,7 +50,25 @@ final class FixedScale {
     if (rex instanceof RexInputRef ref) {
       return of(p.input(), ref.getIndex());
     }
-    return rex instanceof RexCall call && call.getKind() == SqlKind.CAST
-        && call.getType().getSqlTypeName() == SqlTypeName.DECIMAL;
+    if (rex instanceof RexLiteral literal) {
+      return exact(literal.getType());
+    }
+    if (!(rex instanceof RexCall call)) {
+      return false;
+    }
+    return switch (call.getKind()) {
+      case CAST -> call.getType().getSqlTypeName() == SqlTypeName.DECIMAL
+          || SqlTypeName.INT_TYPES.contains(call.getType().getSqlTypeName());
+      case PLUS, MINUS, TIMES, MINUS_PREFIX, PLUS_PREFIX -> call.getOperands().stream()
+          .allMatch(operand -> exact(operand.getType()) && rex(p, operand));
+      default -> false;
+    };
+  }
+
+  /** An integer, or a numeric with a declared precision (not an unconstrained numeric, not a float). */
+  private static boolean exact(RelDataType type) {
+    SqlTypeName name = type.getSqlTypeName();
+    return SqlTypeName.INT_TYPES.contains(name) || name == SqlTypeName.DECIMAL
+        && type.getPrecision() < PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION;
   }
 }
