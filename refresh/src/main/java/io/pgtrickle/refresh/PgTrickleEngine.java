@@ -15,6 +15,7 @@ import io.pgtrickle.refresh.ddl.CommandHandler;
 import io.pgtrickle.refresh.ddl.CreateHandler;
 import io.pgtrickle.refresh.ddl.DropHandler;
 import io.pgtrickle.refresh.ddl.RefreshHandler;
+import io.pgtrickle.refresh.ddl.source.SourceDdl;
 import io.pgtrickle.refresh.sql.SqlStates;
 import io.pgtrickle.refresh.sql.TransactionScope;
 import java.lang.System.Logger;
@@ -73,6 +74,16 @@ public final class PgTrickleEngine implements StreamTableEngine {
       handler.afterFailure(connection, first);
       throw first;
     }
+  }
+
+  @Override
+  public DdlOutcome sourcesAltered(Connection connection) throws SQLException {
+    Objects.requireNonNull(connection, "connection");
+    if (!SourceDdl.catalogPresent(connection)) {
+      return DdlOutcome.of(0);
+    }
+    return TransactionScope.run(connection,
+        () -> new DdlOutcome(0, SourceDdl.afterSourceDdl(connection)));
   }
 
   private DdlOutcome runOnce(Connection connection, CommandHandler handler) throws SQLException {

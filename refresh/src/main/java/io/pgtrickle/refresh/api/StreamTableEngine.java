@@ -37,4 +37,15 @@ public interface StreamTableEngine {
       throws SQLException {
     return 0;
   }
+
+  /**
+   * Called by the driver right after it forwarded {@code ALTER TABLE} or {@code DROP TABLE} (any
+   * relation) to PostgreSQL, in the same transaction: every stream table whose source was renamed or
+   * had a column it uses renamed, retyped or dropped is rebuilt and refreshed. A stream table that
+   * cannot be rebuilt does not fail the statement: it is put in status {@code error} and reported as
+   * a warning. Does nothing (one cheap query) when no catalog exists or nothing changed.
+   */
+  default DdlOutcome sourcesAltered(Connection connection) throws SQLException {
+    return DdlOutcome.of(0);
+  }
 }

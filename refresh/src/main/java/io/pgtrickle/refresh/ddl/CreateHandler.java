@@ -10,6 +10,7 @@ import io.pgtrickle.refresh.catalog.Relation;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.ddl.source.SourceSignatures;
 import io.pgtrickle.refresh.diff.DifferentialSetup;
 import io.pgtrickle.refresh.full.RefreshExecutor;
 import io.pgtrickle.refresh.immediate.ImmediateSetup;
@@ -102,6 +103,7 @@ public final class CreateHandler implements CommandHandler {
         command.query(), command.columnNames(), options, effectiveMode);
     List<Dependency> dependencies = sources.stream().map(DependencyReader.Source::dependency).toList();
     StreamTableCatalog.insertDependencies(connection, pgtId, dependencies);
+    SourceSignatures.store(connection, pgtId);
     List<SQLWarning> warnings = new ArrayList<>();
     if (ModePolicy.wantsDifferential(options.refreshMode())) {
       DifferentialSetup.setUp(connection,

@@ -7,6 +7,7 @@ import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.ddl.source.SourceDdl;
 import io.pgtrickle.refresh.diff.DiffState;
 import io.pgtrickle.refresh.diff.DifferentialRefresher;
 import io.pgtrickle.refresh.immediate.ImmediateSetup;
@@ -39,6 +40,7 @@ public final class RefreshExecutor {
       Initiator initiator,
       OffsetDateTime startedAt)
       throws SQLException {
+    st = SourceDdl.beforeRefresh(connection, st, initiator); // a changed source: rebuilt first
     requireDefinitionView(connection, st);
     if (st.effectiveMode() == RefreshMode.IMMEDIATE) {
       ImmediateSetup.lock(connection, st.pgtId()); // writers' triggers write it too

@@ -14,9 +14,12 @@ import java.util.StringJoiner;
 final class BufferBindings implements SourceBindings {
 
   private final long pgtId;
+  private final java.util.Map<Long, ImmediatePlan.Source> sources;
 
-  BufferBindings(long pgtId) {
+  /** @param sources the plan's sources by OID (their buffers' names depend on their columns) */
+  BufferBindings(long pgtId, java.util.Map<Long, ImmediatePlan.Source> sources) {
     this.pgtId = pgtId;
+    this.sources = java.util.Map.copyOf(sources);
   }
 
   @Override
@@ -27,7 +30,7 @@ final class BufferBindings implements SourceBindings {
           + Sql.ident(scan.columns().get(i).name()));
     }
     select.add("b." + Sql.ident(ChangeBuffers.WEIGHT));
-    return "(SELECT " + select + " FROM " + ChangeBuffers.qualified(pgtId, scan.relationOid())
+    return "(SELECT " + select + " FROM " + ChangeBuffers.qualified(pgtId, sources.get(scan.relationOid()))
         + " AS b)";
   }
 

@@ -6,11 +6,13 @@ import java.util.StringJoiner;
 
 /**
  * The session-local change buffers of IMMEDIATE maintenance: per stream table and source a temporary
- * table {@code pg_temp."__pgt_imm_<id>_<source oid>"} holding the referenced columns and the weight
+ * table {@code pg_temp."__pgt_imm_<id>_<source oid>_<layout>"} holding the referenced columns and the weight
  * {@code "__pgt_w"} (+1 a row appeared, −1 it disappeared). The AFTER triggers append their transition
  * tables to it; the maintenance that follows reads and empties it. The tables are created on first use
  * in a session (by the trigger functions), {@code ON COMMIT DELETE ROWS}, so a buffer never outlives
- * its transaction, and rows written in a rolled-back (sub)transaction vanish with it.
+ * its transaction, and rows written in a rolled-back (sub)transaction vanish with it. {@code <layout>}
+ * is a hash of the column names and types: after a source column was renamed and the stream table
+ * rebuilt, sessions that still hold a buffer of the old layout create a new one instead of failing.
  */
 final class ChangeBuffers {
 
@@ -19,13 +21,14 @@ final class ChangeBuffers {
   private ChangeBuffers() {}
 
   /** The unqualified name. */
-  static String name(long pgtId, long sourceOid) {
-    return "__pgt_imm_" + pgtId + "_" + sourceOid;
+  static String name(long pgtId, ImmediatePlan.Source source) {
+    return "__pgt_imm_" + pgtId + "_" + source.oid() + "_"
+        + String.format("%08x", (source.columns() + "|" + source.types()).hashCode());
   }
 
   /** {@code pg_temp."…"}. */
-  static String qualified(long pgtId, long sourceOid) {
-    return "pg_temp." + Sql.ident(name(pgtId, sourceOid));
+  static String qualified(long pgtId, ImmediatePlan.Source source) {
+    return "pg_temp." + Sql.ident(name(pgtId, source));
   }
 
   /**
@@ -38,8 +41,8 @@ final class ChangeBuffers {
       cols.add(Sql.ident(source.columns().get(i)) + " " + source.types().get(i));
     }
     cols.add(Sql.ident(WEIGHT) + " integer");
-    return "IF pg_catalog.to_regclass(" + Sql.literal(qualified(pgtId, source.oid())) + ") IS NULL THEN\n"
-        + "    CREATE TEMPORARY TABLE " + Sql.ident(name(pgtId, source.oid())) + " (" + cols
+    return "IF pg_catalog.to_regclass(" + Sql.literal(qualified(pgtId, source)) + ") IS NULL THEN\n"
+        + "    CREATE TEMPORARY TABLE " + Sql.ident(name(pgtId, source)) + " (" + cols
         + ") ON COMMIT DELETE ROWS;\n"
         + "  END IF;";
   }

@@ -62,8 +62,11 @@ final class ImmediatePlanner {
       }
       AnalysisResult.Supported supported = (AnalysisResult.Supported) checked;
       // IMMEDIATE stores the user columns only: root aggregates by group rescan, no hidden state
-      DeltaPlan delta =
-          new Differentiator().differentiate(supported, storageSql, new BufferBindings(pgtId), false);
+      List<ImmediatePlan.Source> sources = sources(connection, supported, dependencies);
+      Map<Long, ImmediatePlan.Source> byOid = new LinkedHashMap<>();
+      sources.forEach(s -> byOid.put(s.oid(), s));
+      DeltaPlan delta = new Differentiator().differentiate(supported, storageSql,
+          new BufferBindings(pgtId, byOid), false);
       if (delta.outputColumns().size() < output.size()) {
         return Result.refused("delta query has " + delta.outputColumns().size()
             + " columns, the stream table " + output.size());

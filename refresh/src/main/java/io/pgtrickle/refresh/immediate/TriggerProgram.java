@@ -128,7 +128,7 @@ final class TriggerProgram {
     for (ImmediatePlan.Source s : plan.sources()) {
       b.append("  ").append(ChangeBuffers.ensure(pgtId, s)).append('\n');
     }
-    String buffer = ChangeBuffers.qualified(pgtId, source.oid());
+    String buffer = ChangeBuffers.qualified(pgtId, source);
     String insert = "INSERT INTO " + buffer + " (" + ChangeBuffers.columnList(source) + ") ";
     b.append("  IF TG_OP = 'INSERT' THEN\n    ").append(insert)
         .append(select(source, "\"__pgt_new\"", "1")).append(";\n")
@@ -179,7 +179,7 @@ final class TriggerProgram {
     b.append("  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.\"oid\" = ")
         .append(definitionViewOid).append("::oid) THEN\n");
     for (ImmediatePlan.Source s : plan.sources()) {
-      b.append("    DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s.oid())).append(";\n");
+      b.append("    DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s)).append(";\n");
     }
     b.append("    RETURN;\n  END IF;\n");
     b.append("  UPDATE ").append(Sql.catalog("pgt_immediate")).append(" AS i SET \"last_xid\" = ")
@@ -204,7 +204,7 @@ final class TriggerProgram {
         .append("  END IF;\n")
         .append("  PERFORM pg_catalog.set_config(").append(recomputeSetting()).append(", 'off', true);\n");
     for (ImmediatePlan.Source s : plan.sources()) {
-      b.append("  DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s.oid())).append(";\n");
+      b.append("  DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s)).append(";\n");
     }
     return b.append("END").toString();
   }
