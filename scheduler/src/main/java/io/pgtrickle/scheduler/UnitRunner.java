@@ -4,6 +4,7 @@ import io.pgtrickle.refresh.catalog.HistoryRecorder;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
+import io.pgtrickle.refresh.ddl.source.SourceDdl;
 import io.pgtrickle.refresh.full.RefreshExecutor;
 import io.pgtrickle.refresh.option.RefreshMode;
 import java.lang.System.Logger;
@@ -29,7 +30,8 @@ import java.util.Optional;
  *       (PgBouncer transaction mode is fine); when not every member is claimed nothing is done;
  *   <li>re-check under the lock that the unit is still due (another instance may have refreshed it
  *       since the tick read the catalog);
- *   <li>each member in topological order: a differential stream table with nothing to consume
+ *   <li>each member in topological order: a changed source (renamed, or a used column renamed or
+ *       retyped) rebuilds the stream tables reading it first ({@link SourceDdl#beforeRefresh}); a differential stream table with nothing to consume
  *       ({@link ChangeProbe}) only has {@code last_refresh_at} advanced (no history row); otherwise
  *       {@link RefreshExecutor} refreshes it (initiator {@code scheduler}, history with this instance's
  *       id);
@@ -66,11 +68,14 @@ final class UnitRunner {
 
   Result run(Connection c, List<Member> members, boolean group) throws SQLException {
     c.setAutoCommit(false);
-    c.setTransactionIsolation(
-        group ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
     Member current = null;
     OffsetDateTime startedAt = null;
     try {
+      if (group) {
+        rebuildChangedMembers(c, members);
+      }
+      c.setTransactionIsolation(
+          group ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
       setInstance(c);
       List<Claimed> claimed = claim(c, members);
       if (claimed.size() < members.size()) {
@@ -89,7 +94,7 @@ final class UnitRunner {
         if (row.isEmpty()) {
           continue;
         }
-        StreamTableRow st = row.get();
+        StreamTableRow st = SourceDdl.beforeRefresh(c, row.get(), Initiator.SCHEDULER);
         if (st.effectiveMode() == RefreshMode.DIFFERENTIAL && st.populated()
             && !ChangeProbe.hasPendingChanges(c, st.pgtId())) {
           StreamTableCatalog.markRefreshed(c, st.pgtId(), true);
@@ -110,6 +115,22 @@ final class UnitRunner {
       c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       c.setAutoCommit(true);
     }
+  }
+
+  /**
+   * A group runs at REPEATABLE READ, where a stream table cannot be set up for differential
+   * maintenance again; so members whose source changed are rebuilt first, in a READ COMMITTED
+   * transaction of their own (which waits for a member claimed elsewhere).
+   */
+  private static void rebuildChangedMembers(Connection c, List<Member> members) throws SQLException {
+    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    for (Member m : members) {
+      Optional<StreamTableRow> row = StreamTableCatalog.findByRelid(c, m.node().relid());
+      if (row.isPresent()) {
+        SourceDdl.beforeRefresh(c, row.get(), Initiator.SCHEDULER);
+      }
+    }
+    c.commit();
   }
 
   private record Claimed(long relid, boolean due) {}

@@ -30,6 +30,20 @@ public final class DdlParser {
     return first.isWord("create") || first.isWord("alter") || first.isWord("refresh") || first.isWord("drop");
   }
 
+  /**
+   * Whether the statement starts {@code ALTER|DROP TABLE|VIEW|SCHEMA} or {@code ALTER|DROP FOREIGN
+   * TABLE}: DDL that may rename, alter or drop a source of a stream table.
+   */
+  public static boolean isSourceDdl(SqlStatement statement) {
+    List<Token> tokens = statement.tokens();
+    if (tokens.size() < 3 || !(tokens.get(0).isWord("alter") || tokens.get(0).isWord("drop"))) {
+      return false;
+    }
+    Token second = tokens.get(1);
+    return second.isWord("table") || second.isWord("view") || second.isWord("schema")
+        || (second.isWord("foreign") && tokens.get(2).isWord("table"));
+  }
+
   /** What the driver should do with {@code statement}. */
   public static ParsedDdl parse(SqlStatement statement, boolean standardConformingStrings)
       throws SQLException {

@@ -34,6 +34,15 @@ public sealed interface ParsedDdl {
   }
 
   /**
+   * {@code ALTER|DROP TABLE|VIEW|SCHEMA …} (also {@code FOREIGN TABLE}): goes to PostgreSQL as
+   * written; afterwards, in the same transaction, the engine rebuilds the stream tables whose sources
+   * it renamed or altered ({@code StreamTableEngine.sourcesAltered}).
+   */
+  record SourceDdl() implements ParsedDdl {
+    public static final SourceDdl INSTANCE = new SourceDdl();
+  }
+
+  /**
    * An {@code ALTER MATERIALIZED VIEW} form that stream tables do not support (e.g. {@code RENAME}):
    * refused with SQLSTATE 0A000 when {@code name} is a stream table, else for PostgreSQL as written.
    */

@@ -6,6 +6,7 @@ import io.pgtrickle.jdbc.ddl.ParsedDdl;
 import io.pgtrickle.refresh.api.DdlOutcome;
 import io.pgtrickle.refresh.api.QualifiedName;
 import io.pgtrickle.refresh.api.StreamTableCommand;
+import io.pgtrickle.refresh.api.StreamTableEngine;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +52,8 @@ public final class DdlRouter {
    * @throws SQLException 22023 / 0A000 for stream-table DDL that cannot be honoured
    */
   public ScriptPlan plan(String sql) throws SQLException {
-    if (!enabled || sql == null || !MaterializedKeyword.mayAppearIn(sql)) {
+    if (!enabled || sql == null
+        || !(MaterializedKeyword.mayAppearIn(sql) || MaterializedKeyword.mayAlterSourcesIn(sql))) {
       return null;
     }
     return ScriptPlanner.plan(sql, standardConformingStrings());
@@ -88,6 +90,9 @@ public final class DdlRouter {
    */
   public String passThroughSql(ScriptPlan plan) throws SQLException {
     boolean routed = plan.hasCertainStreamDdl() || anyStreamTableIn(plan);
+    if (!routed && plan.hasSourceDdl() && !plan.hasTransactionControl()) {
+      routed = true; // source DDL: the engine rebuilds affected stream tables right after it
+    }
     if (!routed) {
       return plan.passThroughSql();
     }
@@ -192,6 +197,19 @@ public final class DdlRouter {
     } catch (SQLException notPgJdbc) {
       return postgres.getAutoCommit();
     }
+  }
+
+  /** After source DDL: lets the engine rebuild the stream tables whose sources changed. */
+  DdlOutcome sourcesAltered() throws SQLException {
+    StreamTableEngine engine;
+    try {
+      engine = StreamTableEngines.get();
+    } catch (SQLException noEngine) {
+      LOG.log(Level.DEBUG, "no engine to rebuild stream tables after source DDL: {0}",
+          noEngine.getMessage());
+      return DdlOutcome.of(0); // no engine, no stream tables it could maintain
+    }
+    return engine.sourcesAltered(postgres);
   }
 
   /** Whether the connection is in auto-commit mode. */

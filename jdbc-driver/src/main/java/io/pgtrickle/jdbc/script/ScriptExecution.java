@@ -20,6 +20,10 @@ import java.util.List;
  * <p>PgJDBC runs a multi-statement string in auto-commit mode as one implicit transaction; so does
  * this class (it switches auto-commit off around the script and commits at the end, rolling back on
  * the first error). With auto-commit off, everything runs in the application's transaction.
+ *
+ * <p>Source DDL ({@code ALTER|DROP TABLE|VIEW|SCHEMA}) is sent as written and followed, in the same
+ * transaction, by the engine's rebuild of the stream tables whose sources it changed; in auto-commit
+ * mode the two run in a transaction of our own (one statement then commits with its rebuild).
  */
 public final class ScriptExecution implements AutoCloseable {
 
@@ -50,7 +54,8 @@ public final class ScriptExecution implements AutoCloseable {
   public static ScriptExecution run(DdlRouter router, ScriptPlan plan, SegmentRunner runner)
       throws SQLException {
     ScriptTransaction transaction =
-        ScriptTransaction.begin(router.postgres(), plan.sentStatementCount() > 1);
+        ScriptTransaction.begin(router.postgres(),
+            plan.sentStatementCount() > 1 || plan.hasSourceDdl());
     ScriptExecution execution = new ScriptExecution(router, runner, transaction.isOwn());
     Throwable failure = null;
     try {
@@ -82,6 +87,12 @@ public final class ScriptExecution implements AutoCloseable {
         runOnEngine(conditional.command());
       } else {
         pending.append(planned.passThroughText());
+      }
+    } else if (ddl instanceof ParsedDdl.SourceDdl) {
+      pending.append(planned.passThroughText());
+      flush();
+      for (SQLWarning warning : router.sourcesAltered().warnings()) {
+        addWarning(warning);
       }
     } else if (ddl instanceof ParsedDdl.UnsupportedOnStreamTable unsupported) {
       flush();

@@ -34,13 +34,22 @@ public final class ScriptPlan {
     return statements.stream().anyMatch(s -> s.ddl() instanceof ParsedDdl.StreamDdl);
   }
 
-  /** Whether routing depends on the catalog (REFRESH / DROP / ALTER of possibly-stream tables). */
+  /**
+   * Whether routing depends on the catalog (REFRESH / DROP / ALTER of possibly-stream tables, or
+   * DDL on possible sources).
+   */
   public boolean dependsOnCatalog() {
     return statements.stream()
         .anyMatch(
             s ->
                 s.ddl() instanceof ParsedDdl.StreamDdlIfStreamTable
-                    || s.ddl() instanceof ParsedDdl.UnsupportedOnStreamTable);
+                    || s.ddl() instanceof ParsedDdl.UnsupportedOnStreamTable
+                    || s.ddl() instanceof ParsedDdl.SourceDdl);
+  }
+
+  /** Whether some statement is {@code ALTER|DROP TABLE|VIEW|SCHEMA} (a possible source change). */
+  boolean hasSourceDdl() {
+    return statements.stream().anyMatch(s -> s.ddl() instanceof ParsedDdl.SourceDdl);
   }
 
   /** Whether the string must always pass through the engine's hands (certain stream DDL). */

@@ -20,17 +20,22 @@ final class ScriptPlanner {
    * @throws SQLException 22023 / 0A000 for stream-table DDL that cannot be honoured
    */
   static ScriptPlan plan(String sql, boolean standardConformingStrings) throws SQLException {
-    if (sql == null || !MaterializedKeyword.mayAppearIn(sql)) {
+    if (sql == null
+        || !(MaterializedKeyword.mayAppearIn(sql) || MaterializedKeyword.mayAlterSourcesIn(sql))) {
       return null;
     }
     List<SqlStatement> statements = StatementSplitter.split(sql, standardConformingStrings);
-    if (statements.stream().noneMatch(DdlParser::isMaterializedViewDdl)) {
+    if (statements.stream()
+        .noneMatch(s -> DdlParser.isMaterializedViewDdl(s) || DdlParser.isSourceDdl(s))) {
       return null;
     }
     List<PlannedStatement> planned = new ArrayList<>(statements.size());
     boolean any = false;
     for (SqlStatement statement : statements) {
-      ParsedDdl ddl = DdlParser.parse(statement, standardConformingStrings);
+      ParsedDdl ddl = DdlParser.isSourceDdl(statement)
+          && statement.tokens().stream().allMatch(t -> t.terminated())
+          ? ParsedDdl.SourceDdl.INSTANCE
+          : DdlParser.parse(statement, standardConformingStrings);
       any |= !(ddl instanceof ParsedDdl.NotStreamDdl);
       planned.add(new PlannedStatement(statement, ddl));
     }
