@@ -14,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,7 +64,11 @@ final class ImmediatePlanner {
       }
       AnalysisResult.Supported supported = (AnalysisResult.Supported) checked;
       // IMMEDIATE stores the user columns only: root aggregates by group rescan, no hidden state
-      List<ImmediatePlan.Source> sources = sources(connection, supported, dependencies);
+      List<ImmediatePlan.Source> sources = new ArrayList<>();
+      for (QueryAnalysis.SourceRead s : QueryAnalysis.sources(supported, dependencies)) {
+        sources.add(new ImmediatePlan.Source(s.oid(), s.relation().schema(), s.relation().name(),
+            s.columns(), types(connection, s.oid(), s.columns())));
+      }
       Map<Long, ImmediatePlan.Source> byOid = new LinkedHashMap<>();
       sources.forEach(s -> byOid.put(s.oid(), s));
       DeltaPlan delta = new Differentiator().differentiate(supported, storageSql,
@@ -74,11 +80,6 @@ final class ImmediatePlanner {
       List<String> rowKey = new ArrayList<>();
       for (int index : delta.rowKey()) {
         rowKey.add(delta.outputColumns().get(index));
-      }
-      List<ImmediatePlan.Source> sources = new ArrayList<>();
-      for (QueryAnalysis.SourceRead s : QueryAnalysis.sources(supported, dependencies)) {
-        sources.add(new ImmediatePlan.Source(s.oid(), s.relation().schema(), s.relation().name(),
-            s.columns(), types(connection, s.oid(), s.columns())));
       }
       return Result.of(new ImmediatePlan(delta.deltaQuery(), delta.outputColumns(), rowKey,
           delta.treeText(), sources));
