@@ -1,8 +1,9 @@
 package io.pgtrickle.jdbc.script;
 
 /**
- * The fast path: stream-table DDL always contains the word {@code MATERIALIZED}, so a string without
- * it (in any case) goes to PostgreSQL with no lexing at all.
+ * The fast path: stream-table DDL always contains the word {@code MATERIALIZED} and source DDL the
+ * word {@code ALTER} or {@code DROP}, so a string without them (in any case) goes to PostgreSQL with
+ * no lexing at all.
  */
 final class MaterializedKeyword {
 

@@ -14,8 +14,9 @@ final class ScriptPlanner {
   private ScriptPlanner() {}
 
   /**
-   * The plan for {@code sql}, or null when it certainly contains no stream-table DDL. Strings without
-   * the word {@code materialized} are answered without lexing.
+   * The plan for {@code sql}, or null when it certainly contains no stream-table DDL and no source
+   * DDL ({@code ALTER|DROP TABLE|VIEW|SCHEMA}). Strings without the word {@code materialized},
+   * {@code alter} or {@code drop} are answered without lexing.
    *
    * @throws SQLException 22023 / 0A000 for stream-table DDL that cannot be honoured
    */
