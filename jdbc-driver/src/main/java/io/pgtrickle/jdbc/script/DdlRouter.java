@@ -89,6 +89,7 @@ public final class DdlRouter {
    * script with stream-table statements going to the engine.
    */
   public String passThroughSql(ScriptPlan plan) throws SQLException {
+    primed = null;
     boolean routed = plan.hasCertainStreamDdl() || anyStreamTableIn(plan);
     if (!routed && plan.hasSourceDdl() && !plan.hasTransactionControl()) {
       routed = true; // source DDL: the engine rebuilds affected stream tables right after it
@@ -105,24 +106,51 @@ public final class DdlRouter {
   }
 
   private boolean anyStreamTableIn(ScriptPlan plan) {
+    boolean single = plan.sentStatementCount() == 1;
     for (PlannedStatement statement : plan.statements()) {
-      if (statement.ddl() instanceof ParsedDdl.StreamDdlIfStreamTable conditional
-          && anyStreamTable(conditional.names())) {
-        return true;
+      List<QualifiedName> names = null;
+      if (statement.ddl() instanceof ParsedDdl.StreamDdlIfStreamTable conditional) {
+        names = conditional.names();
+      } else if (statement.ddl() instanceof ParsedDdl.UnsupportedOnStreamTable unsupported) {
+        names = List.of(unsupported.name());
       }
-      if (statement.ddl() instanceof ParsedDdl.UnsupportedOnStreamTable unsupported
-          && anyStreamTable(List.of(unsupported.name()))) {
-        return true;
+      if (names != null) {
+        boolean answer = askEngine(names);
+        if (single) {
+          primed = new Primed(names, answer);
+        }
+        if (answer) {
+          return true;
+        }
       }
     }
     return false;
   }
 
   /**
+   * The answer {@link #passThroughSql} got for the names of a plan with a single statement, which the
+   * script that runs that plan right afterwards asks again ({@link #anyStreamTable}): nothing ran in
+   * between, so the answer is reused once instead of asking the database twice. Every
+   * {@link #passThroughSql} forgets it first, so it never outlives the statement it was asked for.
+   */
+  private Primed primed;
+
+  private record Primed(List<QualifiedName> names, boolean answer) {}
+
+  /**
    * Whether one of {@code names} is a stream table now. When the engine cannot tell (no engine, or
    * the transaction is aborted: 25P02) the answer is false, and PostgreSQL answers the statement.
    */
   boolean anyStreamTable(List<QualifiedName> names) {
+    Primed known = primed;
+    primed = null;
+    if (known != null && known.names().equals(names)) {
+      return known.answer();
+    }
+    return askEngine(names);
+  }
+
+  private boolean askEngine(List<QualifiedName> names) {
     try {
       for (QualifiedName name : names) {
         if (StreamTableEngines.get().isStreamTable(postgres, name)) {

@@ -57,6 +57,11 @@ public final class HistoryRecorder {
    */
   public static final String INSTANCE_SETTING = "pgtrickle.instance_id";
 
+  private static final String COLUMNS =
+      "\"pgt_id\", \"initiator\", \"requested_strategy\", \"executed_strategy\", \"rows_inserted\","
+          + " \"rows_deleted\", \"started_at\", \"finished_at\", \"duration_ms\", \"status\","
+          + " \"error_sqlstate\", \"error_message\", \"delta_rows\", \"note\", \"instance_id\"";
+
   private HistoryRecorder() {}
 
   /** The database's clock now: pass it to {@link #succeeded} / {@link #failed} as the start time. */
@@ -103,6 +108,38 @@ public final class HistoryRecorder {
         "succeeded", null, null, deltaRows, note);
   }
 
+  /** A successful refresh as {@link #succeeded} records it ({@code rowsDeleted}, {@code deltaRows}, {@code note} may be null). */
+  public record Success(Initiator initiator, RefreshMode requested, Strategy executed, long rowsInserted,
+      Long rowsDeleted, OffsetDateTime startedAt, Long deltaRows, String note) {}
+
+  /**
+   * {@code INSERT} of a succeeded history row for each row of {@code source} (a relation or CTE name
+   * with a {@code "pgt_id"} column), so that a caller can write it in the same statement as its other
+   * writes (a data-modifying CTE); its parameters are bound by {@link #bindSucceeded}.
+   */
+  public static String insertSucceededFrom(String source) {
+    return "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (" + COLUMNS + ")"
+        + " SELECT d.\"pgt_id\", ?, ?, ?, ?, ?, s.t, f.t,"
+        + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, 'succeeded', NULL, NULL,"
+        + " ?, ?, NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), '')"
+        + " FROM " + source + " d, (SELECT ?::timestamptz AS t) s,"
+        + " (SELECT pg_catalog.clock_timestamp() AS t) f";
+  }
+
+  /** Binds {@link #insertSucceededFrom}'s parameters from {@code index}; returns the next index. */
+  public static int bindSucceeded(PreparedStatement ps, int index, Success success) throws SQLException {
+    int i = index;
+    ps.setString(i++, success.initiator().sqlName());
+    ps.setString(i++, success.requested().sqlName());
+    ps.setString(i++, success.executed().sqlName());
+    ps.setLong(i++, success.rowsInserted());
+    setLong(ps, i++, success.rowsDeleted());
+    setLong(ps, i++, success.deltaRows());
+    ps.setString(i++, success.note());
+    ps.setObject(i++, success.startedAt());
+    return i;
+  }
+
   /** Records a failed refresh. */
   public static void failed(
       Connection connection,
@@ -133,10 +170,7 @@ public final class HistoryRecorder {
       String note)
       throws SQLException {
     String sql =
-        "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (\"pgt_id\", \"initiator\","
-            + " \"requested_strategy\", \"executed_strategy\", \"rows_inserted\", \"rows_deleted\","
-            + " \"started_at\", \"finished_at\", \"duration_ms\", \"status\", \"error_sqlstate\","
-            + " \"error_message\", \"delta_rows\", \"note\", \"instance_id\")"
+        "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (" + COLUMNS + ")"
             + " SELECT ?, ?, ?, ?, ?, ?, s.t, f.t,"
             + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?, ?, ?,"
             + " NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), '')"

@@ -1,5 +1,6 @@
 package io.pgtrickle.refresh.catalog;
 
+import io.pgtrickle.refresh.api.QualifiedName;
 import io.pgtrickle.refresh.option.CdcMode;
 import io.pgtrickle.refresh.option.DiamondConsistency;
 import io.pgtrickle.refresh.option.PostRefreshChoice;
@@ -25,16 +26,38 @@ public final class StreamTableCatalog {
   static final String TABLE = Sql.catalog("pgt_stream_tables");
   static final String DEPENDENCIES = Sql.catalog("pgt_dependencies");
 
-  private static final String SELECT_ROW =
+  /** Columns of {@link #ROW_SELECT_LIST}. */
+  private static final int ROW_COLUMNS = 16;
+
+  private static final String ROW_SELECT_LIST =
       "SELECT st.\"pgt_id\", st.\"storage_relid\","
           + " COALESCE(n.\"nspname\", st.\"storage_schema\"), COALESCE(c.\"relname\", st.\"storage_name\"),"
           + " st.\"definition_view_relid\", st.\"definition_view_name\","
           + " st.\"refresh_mode\", st.\"schedule\", st.\"cdc_mode\", st.\"append_only\","
           + " st.\"diamond_consistency\", st.\"post_refresh_action\", st.\"reindex_drift_threshold\","
-          + " st.\"effective_mode\", st.\"status\", st.\"is_populated\""
-          + " FROM " + TABLE + " st"
+          + " st.\"effective_mode\", st.\"status\", st.\"is_populated\"";
+
+  private static final String ROW_FROM =
+      " FROM " + TABLE + " st"
           + " LEFT JOIN pg_catalog.pg_class c ON c.\"oid\" = st.\"storage_relid\""
           + " LEFT JOIN pg_catalog.pg_namespace n ON n.\"oid\" = c.\"relnamespace\"";
+
+  private static final String SELECT_ROW = ROW_SELECT_LIST + ROW_FROM;
+
+  /**
+   * SET items of a successful refresh besides population: status (a suspended stream table stays
+   * suspended), failure count and backoff cleared.
+   */
+  private static final String REFRESH_STATE =
+      "\"status\" = CASE WHEN \"status\" = 'suspended' THEN 'suspended' ELSE 'active' END,"
+          + " \"consecutive_failures\" = 0, \"next_attempt_at\" = NULL, \"updated_at\" = pg_catalog.now()";
+
+  /**
+   * SET items of {@link #markRefreshed} with data, for a caller that writes them in a statement of its
+   * own (no parameters).
+   */
+  public static final String REFRESHED_SET =
+      "\"is_populated\" = true, \"last_refresh_at\" = pg_catalog.clock_timestamp(), " + REFRESH_STATE;
 
   private StreamTableCatalog() {}
 
@@ -66,6 +89,37 @@ public final class StreamTableCatalog {
       throws SQLException {
     return one(
         connection, SELECT_ROW + " WHERE st.\"storage_relid\" = ?::oid FOR UPDATE OF st", relid);
+  }
+
+  /** Reads further columns of a claimed row. */
+  @FunctionalInterface
+  public interface ExtraReader<T> {
+    /** Reads the extra columns, the first at index {@code first}. */
+    T read(ResultSet rs, int first) throws SQLException;
+  }
+
+  /** A row claimed by {@link #lockByName}, with the extra columns read in the same statement. */
+  public record Claimed<T>(StreamTableRow row, T extra) {}
+
+  /**
+   * Like {@link #lockByRelid} for the relation {@code name} resolves to (search_path for unqualified
+   * names, as {@link RelationResolver#resolve}), reading {@code extraColumns} (a select list over the
+   * catalog row aliased {@code st}) in the same statement: one round trip for everything a command
+   * needs from the catalog. Empty when the name resolves to no stream table (the caller then resolves
+   * it to tell why).
+   */
+  public static <T> Optional<Claimed<T>> lockByName(Connection connection, QualifiedName name,
+      String extraColumns, ExtraReader<T> extra) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        ROW_SELECT_LIST + ", " + extraColumns + ROW_FROM + " WHERE st.\"storage_relid\" = pg_catalog.to_regclass(?) FOR UPDATE OF st")) {
+      ps.setString(1, name.toSql());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Claimed<>(row(rs), extra.read(rs, ROW_COLUMNS + 1)));
+      }
+    }
   }
 
   /** All stream tables (including broken ones whose storage table is gone). */
@@ -155,10 +209,7 @@ public final class StreamTableCatalog {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "UPDATE " + TABLE + " SET \"is_populated\" = ?, \"last_refresh_at\" ="
-                + " CASE WHEN ? THEN pg_catalog.clock_timestamp() END,"
-                + " \"status\" = CASE WHEN \"status\" = 'suspended' THEN 'suspended' ELSE 'active' END,"
-                + " \"consecutive_failures\" = 0, \"next_attempt_at\" = NULL,"
-                + " \"updated_at\" = pg_catalog.now()"
+                + " CASE WHEN ? THEN pg_catalog.clock_timestamp() END, " + REFRESH_STATE
                 + " WHERE \"pgt_id\" = ?")) {
       ps.setBoolean(1, populated);
       ps.setBoolean(2, populated);
@@ -339,29 +390,33 @@ public final class StreamTableCatalog {
     List<StreamTableRow> rows = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        StreamOptions options =
-            new StreamOptions(
-                (RefreshMode) StreamOption.REFRESH_MODE.parse(rs.getString(7)),
-                rs.getString(8) == null ? null : (Schedule) StreamOption.SCHEDULE.parse(rs.getString(8)),
-                (CdcMode) StreamOption.CDC_MODE.parse(rs.getString(9)),
-                rs.getBoolean(10),
-                (DiamondConsistency) StreamOption.DIAMOND_CONSISTENCY.parse(rs.getString(11)),
-                (PostRefreshChoice) StreamOption.POST_REFRESH_ACTION.parse(rs.getString(12)),
-                rs.getDouble(13));
-        rows.add(
-            new StreamTableRow(
-                rs.getLong(1),
-                rs.getLong(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getLong(5),
-                rs.getString(6),
-                options,
-                (RefreshMode) StreamOption.REFRESH_MODE.parse(rs.getString(14)),
-                rs.getString(15),
-                rs.getBoolean(16)));
+        rows.add(row(rs));
       }
     }
     return rows;
+  }
+
+  /** The {@link #ROW_SELECT_LIST} columns of the current row. */
+  private static StreamTableRow row(ResultSet rs) throws SQLException {
+    StreamOptions options =
+        new StreamOptions(
+            (RefreshMode) StreamOption.REFRESH_MODE.parse(rs.getString(7)),
+            rs.getString(8) == null ? null : (Schedule) StreamOption.SCHEDULE.parse(rs.getString(8)),
+            (CdcMode) StreamOption.CDC_MODE.parse(rs.getString(9)),
+            rs.getBoolean(10),
+            (DiamondConsistency) StreamOption.DIAMOND_CONSISTENCY.parse(rs.getString(11)),
+            (PostRefreshChoice) StreamOption.POST_REFRESH_ACTION.parse(rs.getString(12)),
+            rs.getDouble(13));
+    return new StreamTableRow(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getString(6),
+        options,
+        (RefreshMode) StreamOption.REFRESH_MODE.parse(rs.getString(14)),
+        rs.getString(15),
+        rs.getBoolean(16));
   }
 }

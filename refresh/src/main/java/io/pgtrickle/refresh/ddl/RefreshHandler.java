@@ -61,6 +61,15 @@ public final class RefreshHandler implements CommandHandler {
   public DdlOutcome handle(Connection connection, TransactionScope scope) throws SQLException {
     claimed = null;
     ownTransaction = scope.ownTransaction();
+    Optional<StreamTableCatalog.Claimed<RefreshExecutor.Prefetched>> claim =
+        StreamTableCatalog.lockByName(connection, command.name(), RefreshExecutor.PREFETCH_COLUMNS,
+            RefreshExecutor::readPrefetch);
+    if (claim.isPresent()) { // the usual case: one statement claims the row and reads the rest
+      claimed = claim.get().row();
+      RefreshExecutor.Prefetched prefetched = claim.get().extra();
+      startedAt = prefetched.startedAt();
+      return refresh(connection, prefetched);
+    }
     Relation relation =
         RelationResolver.resolve(connection, command.name())
             .orElseThrow(() -> Messages.relationDoesNotExist(command.name()));
@@ -74,8 +83,13 @@ public final class RefreshHandler implements CommandHandler {
     }
     claimed = row.get();
     startedAt = HistoryRecorder.clock(connection);
-    RefreshExecutor.Result result =
-        RefreshExecutor.refresh(connection, claimed, command.withData(), Initiator.REFRESH, startedAt);
+    return refresh(connection, null);
+  }
+
+  private DdlOutcome refresh(Connection connection, RefreshExecutor.Prefetched prefetched)
+      throws SQLException {
+    RefreshExecutor.Result result = RefreshExecutor.refresh(
+        connection, claimed, command.withData(), Initiator.REFRESH, startedAt, prefetched);
     LOG.log(Level.DEBUG, "refreshed {0}: +{1} -{2}", claimed.displayName(),
         result.counts().rowsInserted(), result.counts().rowsDeleted());
     boolean actionPending = command.withData() && !claimed.options().postRefreshAction().isNone();

@@ -52,8 +52,12 @@ public final class CaptureRegistry {
 
   /** SQL for the per-source advisory lock; {@code fn} is the lock function. */
   static String lockSql(String fn, long sourceOid) {
-    return "SELECT pg_catalog." + fn + "(" + LOCK_CLASS + ", (" + sourceOid
-        + "::bigint - 2147483648)::integer)";
+    return "SELECT " + lockCall(fn, sourceOid);
+  }
+
+  /** The call of lock function {@code fn} on the per-source advisory lock, as an expression. */
+  static String lockCall(String fn, long sourceOid) {
+    return "pg_catalog." + fn + "(" + LOCK_CLASS + ", (" + sourceOid + "::bigint - 2147483648)::integer)";
   }
 
   /** Blocks until this transaction holds the source's lock (held until the transaction ends). */

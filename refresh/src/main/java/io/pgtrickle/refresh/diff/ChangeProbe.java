@@ -1,16 +1,17 @@
 package io.pgtrickle.refresh.diff;
 
 import io.pgtrickle.dvm.delta.SourceBindings;
+import io.pgtrickle.refresh.catalog.HistoryRecorder;
+import io.pgtrickle.refresh.catalog.RefreshRecord;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.spi.cdc.ChangeBufferLayout;
 import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -27,11 +28,16 @@ final class ChangeProbe {
   private ChangeProbe() {}
 
   /**
-   * S₁ if no source has a row in the window, else empty (the caller runs the full differential path,
-   * which takes its own S₁).
+   * When no source has a row in the window, ends the refresh in the same statement: S₁ and the
+   * own-transaction mark of {@code upper} become the frontier, the catalog row is marked refreshed and
+   * {@code success} is recorded ({@link RefreshRecord}). Returns whether it did; if not, nothing was
+   * written and the caller runs the full differential path, which takes its own S₁. The SQL text
+   * depends only on the stream table's sources (S₀ is a parameter), so PgJDBC prepares it on the
+   * server after a few refreshes.
    */
-  static Optional<PgSnapshot> unchangedUpTo(Connection connection, PgSnapshot lower,
-      OwnMark lowerMark, String upperSql, Collection<Long> sourceOids) throws SQLException {
+  static boolean recordIfUnchanged(Connection connection, long pgtId, PgSnapshot lower,
+      OwnMark lowerMark, WindowSnapshot.Upper upper, Collection<Long> sourceOids,
+      HistoryRecorder.Success success) throws SQLException {
     StringJoiner any = new StringJoiner(" OR ");
     any.setEmptyValue("false");
     for (long oid : sourceOids) {
@@ -39,12 +45,19 @@ final class ChangeProbe {
           + WindowBindings.WINDOW.predicate("c") + ")");
     }
     String window = Sql.ident(SourceBindings.WINDOW_CTE);
-    String sql = "WITH " + WindowBindings.cte(lower.toSqlLiteral(), lowerMark, upperSql)
-        + " SELECT w.\"s1\"::text, (" + any + ") FROM " + window + " AS w";
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getBoolean(2) ? Optional.empty() : Optional.of(PgSnapshot.parse(rs.getString(1)));
+    String probe = Sql.ident("__pgt_probe");
+    String sql = "WITH " + WindowBindings.cte("?", lowerMark, upper.sql()) + ", "
+        + probe + " AS (SELECT w.\"s1\", (" + any + ") AS \"changed\" FROM " + window + " AS w), "
+        + RefreshRecord.ctes(DiffState.frontierSet("p.\"s1\""), probe + " AS p", "NOT p.\"changed\"")
+        + " SELECT p.\"changed\" FROM " + probe + " AS p";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, lower.text());
+      int next = DiffState.bindMark(ps, 2, upper.mark());
+      RefreshRecord.bind(ps, next, pgtId, success);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return !rs.getBoolean(1);
+      }
     }
   }
 }

@@ -115,22 +115,29 @@ final class DeltaMaterializer {
       Collection<Long> sourceOids)
       throws SQLException {
     String table = tableName(pgtId);
+    String summary =
+        "SELECT (SELECT " + Sql.ident(FRONTIER) + "::text FROM " + table + " WHERE "
+            + Sql.ident(WEIGHT) + " = 0 AND " + Sql.ident(FRONTIER) + " IS NOT NULL),"
+            + " (SELECT bool_or(" + Sql.ident(TRUNCATED) + ") FROM " + table + "),"
+            + " count(*) FILTER (WHERE " + Sql.ident(WEIGHT) + " <> 0),"
+            + " COALESCE(sum(" + Sql.ident(WEIGHT) + ") FILTER (WHERE " + Sql.ident(WEIGHT) + " > 0), 0),"
+            + " COALESCE(-sum(" + Sql.ident(WEIGHT) + ") FILTER (WHERE " + Sql.ident(WEIGHT) + " < 0), 0)"
+            + " FROM " + table;
+    // one round trip: PgJDBC sends the statements of one string together
     try (Statement st = connection.createStatement()) {
-      st.execute(JIT_OFF + "; DROP TABLE IF EXISTS " + table);
-      st.execute(statement(table, deltaQuery, columns, lower.toSqlLiteral(), lowerMark, upperSql, sourceOids));
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT (SELECT " + Sql.ident(FRONTIER) + "::text FROM " + table + " WHERE "
-                  + Sql.ident(WEIGHT) + " = 0 AND " + Sql.ident(FRONTIER) + " IS NOT NULL),"
-                  + " (SELECT bool_or(" + Sql.ident(TRUNCATED) + ") FROM " + table + "),"
-                  + " count(*) FILTER (WHERE " + Sql.ident(WEIGHT) + " <> 0),"
-                  + " COALESCE(sum(" + Sql.ident(WEIGHT) + ") FILTER (WHERE " + Sql.ident(WEIGHT) + " > 0), 0),"
-                  + " COALESCE(-sum(" + Sql.ident(WEIGHT) + ") FILTER (WHERE " + Sql.ident(WEIGHT) + " < 0), 0)"
-                  + " FROM " + table)) {
-        rs.next();
-        return new Materialized(table, PgSnapshot.parse(rs.getString(1)), rs.getBoolean(2),
-            rs.getLong(3), rs.getLong(4), rs.getLong(5));
-      }
+      st.execute(JIT_OFF + "; DROP TABLE IF EXISTS " + table + "; "
+          + statement(table, deltaQuery, columns, lower.toSqlLiteral(), lowerMark, upperSql, sourceOids)
+          + "; " + summary);
+      int resultSets = 0;
+      do {
+        ResultSet rs = st.getResultSet();
+        if (rs != null && ++resultSets == 2) { // the first is JIT_OFF's
+          rs.next();
+          return new Materialized(table, PgSnapshot.parse(rs.getString(1)), rs.getBoolean(2),
+              rs.getLong(3), rs.getLong(4), rs.getLong(5));
+        }
+      } while (st.getMoreResults() || st.getUpdateCount() != -1);
+      throw new SQLException("the delta statement of " + table + " returned no summary");
     }
   }
 

@@ -88,61 +88,87 @@ public final class DiffState {
       throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "UPDATE " + TABLE + " SET \"frontier\" = ?::pg_catalog.pg_snapshot,"
-                + " \"frontier_own_xid\" = ?::text::pg_catalog.xid8, \"frontier_own_command\" = ?"
-                + " WHERE \"pgt_id\" = ?")) {
-      ps.setString(1, frontier == null ? null : frontier.text());
-      boolean marked = frontier != null && mark != null;
-      ps.setString(2, marked ? Long.toString(mark.xid()) : null);
-      ps.setObject(3, marked ? mark.commandId() : null, Types.BIGINT);
-      ps.setLong(4, pgtId);
+            "UPDATE " + TABLE + " SET " + frontierSet("?::pg_catalog.pg_snapshot") + " WHERE \"pgt_id\" = ?")) {
+      int next = bindFrontier(ps, 1, frontier, mark);
+      ps.setLong(next, pgtId);
       ps.executeUpdate();
     }
   }
 
+  /**
+   * SET items storing the frontier given as SQL {@code frontierSql} (a {@code pg_snapshot}) and its mark
+   * as two parameters, bound by {@link #bindMark}; with {@code frontierSql} a parameter, by
+   * {@link #bindFrontier}.
+   */
+  static String frontierSet(String frontierSql) {
+    return "\"frontier\" = " + frontierSql + ", \"frontier_own_xid\" = ?::text::pg_catalog.xid8,"
+        + " \"frontier_own_command\" = ?";
+  }
+
+  /** Binds {@link #frontierSet}'s parameters with the frontier a parameter; returns the next index. */
+  static int bindFrontier(PreparedStatement ps, int index, PgSnapshot frontier, OwnMark mark)
+      throws SQLException {
+    ps.setString(index, frontier == null ? null : frontier.text());
+    return bindMark(ps, index + 1, frontier == null ? null : mark);
+  }
+
+  /** Binds the mark's two parameters of {@link #frontierSet}; returns the next index. */
+  static int bindMark(PreparedStatement ps, int index, OwnMark mark) throws SQLException {
+    ps.setString(index, mark == null ? null : Long.toString(mark.xid()));
+    ps.setObject(index + 1, mark == null ? null : mark.commandId(), Types.BIGINT);
+    return index + 2;
+  }
+
+  /**
+   * The select list that {@link #read} reads, over the catalog row aliased {@code alias}: the
+   * differential columns and the captured sources (one array), so that one statement (the refresh's
+   * claim of the catalog row, or {@link #load}) fetches everything a refresh needs.
+   */
+  public static String columns(String alias) {
+    String a = Sql.ident(alias) + ".";
+    return a + "\"frontier\"::text, " + a + "\"delta_query\", " + a + "\"row_key\", "
+        + a + "\"hidden_columns\", " + a + "\"state_query\", " + a + "\"frontier_own_xid\"::text, "
+        + a + "\"frontier_own_command\", ARRAY(SELECT d.\"source_relid\"::bigint FROM "
+        + DEPENDENCIES + " d WHERE d.\"pgt_id\" = " + a + "\"pgt_id\" AND d.\"cdc_mode\" IS NOT NULL"
+        + " ORDER BY 1)";
+  }
+
+  /** Reads the {@link #columns} starting at column {@code first} of the current row. */
+  public static Loaded read(ResultSet rs, int first) throws SQLException {
+    int i = first;
+    String text = rs.getString(i++);
+    PgSnapshot frontier = text == null ? null : PgSnapshot.parse(text);
+    String deltaQuery = rs.getString(i++);
+    Array key = rs.getArray(i++);
+    List<String> rowKey = key == null ? List.of() : Arrays.asList((String[]) key.getArray());
+    Array h = rs.getArray(i++);
+    List<String> hidden = h == null ? List.of() : Arrays.asList((String[]) h.getArray());
+    String stateQuery = rs.getString(i++);
+    String markXid = rs.getString(i++);
+    long command = rs.getLong(i++);
+    OwnMark mark = markXid == null ? null : new OwnMark(Long.parseLong(markXid), command);
+    List<Long> sources = new ArrayList<>();
+    Array s = rs.getArray(i);
+    if (s != null) {
+      for (Long oid : (Long[]) s.getArray()) {
+        sources.add(oid);
+      }
+    }
+    return new Loaded(frontier, deltaQuery, rowKey, sources, hidden, stateQuery, mark);
+  }
+
   /** Reads the differential state (call with the catalog row claimed). */
   public static Loaded load(Connection connection, long pgtId) throws SQLException {
-    PgSnapshot frontier;
-    String deltaQuery;
-    List<String> rowKey;
-    List<String> hidden;
-    String stateQuery;
-    OwnMark mark;
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT \"frontier\"::text, \"delta_query\", \"row_key\", \"hidden_columns\", \"state_query\","
-                + " \"frontier_own_xid\"::text, \"frontier_own_command\" FROM "
-                + TABLE
-                + " WHERE \"pgt_id\" = ?")) {
+            "SELECT " + columns("st") + " FROM " + TABLE + " st WHERE st.\"pgt_id\" = ?")) {
       ps.setLong(1, pgtId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new SQLException("catalog row of stream table " + pgtId + " vanished");
         }
-        String text = rs.getString(1);
-        frontier = text == null ? null : PgSnapshot.parse(text);
-        deltaQuery = rs.getString(2);
-        Array key = rs.getArray(3);
-        rowKey = key == null ? List.of() : Arrays.asList((String[]) key.getArray());
-        Array h = rs.getArray(4);
-        hidden = h == null ? List.of() : Arrays.asList((String[]) h.getArray());
-        stateQuery = rs.getString(5);
-        String markXid = rs.getString(6);
-        mark = markXid == null ? null : new OwnMark(Long.parseLong(markXid), rs.getLong(7));
+        return read(rs, 1);
       }
     }
-    List<Long> sources = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT \"source_relid\" FROM " + DEPENDENCIES
-                + " WHERE \"pgt_id\" = ? AND \"cdc_mode\" IS NOT NULL ORDER BY 1")) {
-      ps.setLong(1, pgtId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          sources.add(rs.getLong(1));
-        }
-      }
-    }
-    return new Loaded(frontier, deltaQuery, rowKey, sources, hidden, stateQuery, mark);
   }
 }

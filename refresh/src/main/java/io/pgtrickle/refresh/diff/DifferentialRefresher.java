@@ -3,7 +3,7 @@ package io.pgtrickle.refresh.diff;
 import io.pgtrickle.refresh.catalog.HistoryRecorder;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
-import io.pgtrickle.refresh.catalog.StreamTableCatalog;
+import io.pgtrickle.refresh.catalog.RefreshRecord;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.cost.AutoStrategy;
 import io.pgtrickle.refresh.ddl.Column;
@@ -11,6 +11,7 @@ import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.full.FullRefresher;
 import io.pgtrickle.refresh.full.RefreshCounts;
 import io.pgtrickle.refresh.sql.Maintenance;
+import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -33,13 +34,15 @@ import java.util.Optional;
  *       is computed by its state query instead of its definition view; with {@code refresh_mode =
  *       auto}, also when the cost model says so ({@link AutoStrategy}, the reason noted in history);
  *   <li>else, when no source buffer has a row in the window ({@link ChangeProbe}), S₁ simply becomes
- *       the frontier: nothing changed, nothing to plan or apply;
+ *       the frontier, written with the catalog state and history by the probe's own statement: nothing
+ *       changed, nothing to plan, apply or prune;
  *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
  *       {@link DeltaMaterializer}; a TRUNCATE of a source in the window → FULL for this window (noted in
  *       history); else {@link KeyedApplier} (row key) or {@link BagApplier} (bag) applies it; a delta
  *       that does not fit the stored rows (or whose hidden counts go NULL or negative,
  *       {@link HiddenColumns#negativeCountSql}) → FULL too (noted), never a wrong result;
- *   <li>S₁ becomes the frontier; history records the executed strategy and delta size;
+ *   <li>S₁ becomes the frontier; history records the executed strategy and delta size (one statement,
+ *       {@link RefreshRecord});
  *   <li>the sources' buffers are pruned ({@link BufferPruner}).
  * </ol>
  */
@@ -52,35 +55,54 @@ public final class DifferentialRefresher {
   /** What ran. */
   public record Outcome(RefreshCounts counts, Strategy strategy, Long deltaRows, String note) {}
 
+  /**
+   * What ran, the frontier to store (with its own-transaction mark, null: none), and whether the end of
+   * the refresh is already recorded (the no-change path records it in its probe).
+   */
+  private record Done(Outcome outcome, PgSnapshot frontier, OwnMark mark, boolean recorded) {}
+
   /** Refreshes {@code st} and records history; {@code startedAt} from {@link HistoryRecorder#clock}. */
   public static Outcome refresh(Connection connection, StreamTableRow st, Initiator initiator,
       OffsetDateTime startedAt) throws SQLException {
-    DiffState.Loaded state = DiffState.load(connection, st.pgtId());
-    Outcome outcome;
-    if (state.frontier() == null || !st.populated()) {
-      outcome = full(connection, st, state, null);
-    } else {
-      Optional<String> fullReason = AutoStrategy.fullInstead(connection, st, state);
-      outcome = fullReason.isPresent()
-          ? full(connection, st, state, fullReason.get())
-          : differential(connection, st, state);
-    }
-    StreamTableCatalog.markRefreshed(connection, st.pgtId(), true);
-    HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
-        outcome.strategy(), outcome.counts().rowsInserted(), outcome.counts().rowsDeleted(), startedAt,
-        outcome.deltaRows(), outcome.note());
-    BufferPruner.prune(connection, state.sources());
-    return outcome;
+    return refresh(connection, st, initiator, startedAt, null);
   }
 
-  private static Outcome differential(Connection connection, StreamTableRow st, DiffState.Loaded state)
-      throws SQLException {
+  /**
+   * Like {@link #refresh(Connection, StreamTableRow, Initiator, OffsetDateTime)} with the differential
+   * state already read with the claim of the row (null: read here).
+   */
+  public static Outcome refresh(Connection connection, StreamTableRow st, Initiator initiator,
+      OffsetDateTime startedAt, DiffState.Loaded preloaded) throws SQLException {
+    DiffState.Loaded state = preloaded != null ? preloaded : DiffState.load(connection, st.pgtId());
+    Done done;
+    if (state.frontier() == null || !st.populated()) {
+      done = full(connection, st, state, null);
+    } else {
+      Optional<String> fullReason = AutoStrategy.fullInstead(connection, st, state);
+      done = fullReason.isPresent()
+          ? full(connection, st, state, fullReason.get())
+          : differential(connection, st, state, initiator, startedAt);
+    }
+    if (!done.recorded()) {
+      Outcome o = done.outcome();
+      RefreshRecord.write(connection, st.pgtId(), DiffState.frontierSet("?::pg_catalog.pg_snapshot"),
+          (ps, index) -> DiffState.bindFrontier(ps, index, done.frontier(), done.mark()),
+          new HistoryRecorder.Success(initiator, st.options().refreshMode(), o.strategy(),
+              o.counts().rowsInserted(), o.counts().rowsDeleted(), startedAt, o.deltaRows(), o.note()));
+      // a window without rows consumed nothing, so it cannot have made any row prunable
+      BufferPruner.prune(connection, state.sources());
+    }
+    return done.outcome();
+  }
+
+  private static Done differential(Connection connection, StreamTableRow st, DiffState.Loaded state,
+      Initiator initiator, OffsetDateTime startedAt) throws SQLException {
     WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
-    Optional<PgSnapshot> unchanged = ChangeProbe.unchangedUpTo(
-        connection, state.frontier(), state.ownMark(), upper.sql(), state.sources());
-    if (unchanged.isPresent()) {
-      DiffState.storeFrontier(connection, st.pgtId(), unchanged.get(), upper.mark());
-      return new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
+    Outcome unchanged = new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
+    if (ChangeProbe.recordIfUnchanged(connection, st.pgtId(), state.frontier(), state.ownMark(), upper,
+        state.sources(), new HistoryRecorder.Success(initiator, st.options().refreshMode(),
+            Strategy.DIFFERENTIAL, 0, 0L, startedAt, 0L, null))) {
+      return new Done(unchanged, null, null, true);
     }
     List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, st.definitionViewRelid()));
     columns.addAll(HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns()));
@@ -98,9 +120,8 @@ public final class DifferentialRefresher {
             st.displayName());
         throw new Inconsistent();
       }
-      DiffState.storeFrontier(connection, st.pgtId(), delta.upper(), upper.mark());
-      return new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()), Strategy.DIFFERENTIAL,
-          delta.rows(), null);
+      return new Done(new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()),
+          Strategy.DIFFERENTIAL, delta.rows(), null), delta.upper(), upper.mark(), false);
     } catch (Inconsistent e) {
       return full(connection, st, state, "the delta did not fit the stored rows");
     } finally {
@@ -135,7 +156,7 @@ public final class DifferentialRefresher {
    * A FULL refresh that takes the frontier in its own statement. An inconsistent apply may have
    * written part of the delta: the FULL difference repairs whatever is stored.
    */
-  private static Outcome full(Connection connection, StreamTableRow st, DiffState.Loaded state,
+  private static Done full(Connection connection, StreamTableRow st, DiffState.Loaded state,
       String note) throws SQLException {
     WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
     FullRefresher.WithExtra result = state.stateQuery() == null
@@ -143,8 +164,8 @@ public final class DifferentialRefresher {
         : FullRefresher.refreshWith(connection, st, st.populated(), upper.sql() + "::text",
             new FullRefresher.StateSource(state.stateQuery(),
                 HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns())));
-    DiffState.storeFrontier(connection, st.pgtId(), PgSnapshot.parse(result.extra()), upper.mark());
-    return new Outcome(result.counts(), Strategy.FULL, null, note);
+    return new Done(new Outcome(result.counts(), Strategy.FULL, null, note),
+        PgSnapshot.parse(result.extra()), upper.mark(), false);
   }
 
   /** Marker for a delta that does not fit the stored rows. */

@@ -4,6 +4,7 @@ import io.pgtrickle.refresh.action.PendingActions;
 import io.pgtrickle.refresh.catalog.HistoryRecorder;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Initiator;
 import io.pgtrickle.refresh.catalog.HistoryRecorder.Strategy;
+import io.pgtrickle.refresh.catalog.RefreshRecord;
 import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
@@ -13,7 +14,9 @@ import io.pgtrickle.refresh.diff.DifferentialRefresher;
 import io.pgtrickle.refresh.immediate.ImmediateSetup;
 import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.sql.SqlStates;
+import io.pgtrickle.refresh.sql.Sql;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
@@ -32,6 +35,40 @@ public final class RefreshExecutor {
   /** The outcome, for the caller's update count and logs. */
   public record Result(RefreshCounts counts, OffsetDateTime startedAt) {}
 
+  /**
+   * What a refresh reads from the catalog besides the row, read by the statement that claims the row
+   * ({@link #PREFETCH_COLUMNS}, {@link #readPrefetch}).
+   *
+   * @param startedAt the database clock when the row was claimed
+   * @param definitionViewExists whether the definition view still exists
+   * @param diffState the differential state ({@link DiffState#read})
+   * @param current false when the claim had to wait for a concurrent writer of the row: the row is the
+   *     writer's new version, but the rest was read in the statement's older snapshot, so only the
+   *     clock may be used and the rest is read again
+   */
+  public record Prefetched(OffsetDateTime startedAt, boolean definitionViewExists,
+      DiffState.Loaded diffState, boolean current) {}
+
+  /**
+   * The select list of {@link Prefetched} over the catalog row aliased {@code st}, for
+   * {@link io.pgtrickle.refresh.catalog.StreamTableCatalog#lockByName}. The xmin comparison tells
+   * whether the row returned is the one the statement's snapshot sees (READ COMMITTED re-fetches the
+   * newest version of a row it had to wait for, while subqueries keep the older snapshot).
+   */
+  public static final String PREFETCH_COLUMNS =
+      "pg_catalog.clock_timestamp(), EXISTS (SELECT 1 FROM pg_catalog.pg_class v"
+          + " WHERE v.\"oid\" = st.\"definition_view_relid\"), (SELECT s2.\"xmin\" = st.\"xmin\" FROM "
+          + Sql.catalog("pgt_stream_tables") + " s2 WHERE s2.\"pgt_id\" = st.\"pgt_id\"), "
+          + DiffState.columns("st");
+
+  /** Reads {@link #PREFETCH_COLUMNS} from column {@code first}. */
+  public static Prefetched readPrefetch(ResultSet rs, int first) throws SQLException {
+    OffsetDateTime startedAt = rs.getObject(first, OffsetDateTime.class);
+    boolean viewExists = rs.getBoolean(first + 1);
+    boolean current = rs.getBoolean(first + 2);
+    return new Prefetched(startedAt, viewExists, DiffState.read(rs, first + 3), current);
+  }
+
   /** Refreshes {@code st} (with data, or emptying it for {@code WITH NO DATA}). */
   public static Result refresh(
       Connection connection,
@@ -40,8 +77,30 @@ public final class RefreshExecutor {
       Initiator initiator,
       OffsetDateTime startedAt)
       throws SQLException {
+    return refresh(connection, st, withData, initiator, startedAt, null);
+  }
+
+  /**
+   * Like {@link #refresh(Connection, StreamTableRow, boolean, Initiator, OffsetDateTime)} with what
+   * the claim of the row read already (null, or not {@link Prefetched#current}: read here).
+   */
+  public static Result refresh(
+      Connection connection,
+      StreamTableRow st,
+      boolean withData,
+      Initiator initiator,
+      OffsetDateTime startedAt,
+      Prefetched prefetched)
+      throws SQLException {
+    StreamTableRow claimedRow = st;
     st = SourceDdl.beforeRefresh(connection, st, initiator); // a changed source: rebuilt first
-    requireDefinitionView(connection, st);
+    // a rebuild rewrote the catalog row: what the claim read with it no longer applies
+    boolean usable = prefetched != null && prefetched.current() && st == claimedRow;
+    if (!usable) {
+      requireDefinitionView(connection, st);
+    } else if (!prefetched.definitionViewExists()) {
+      throw definitionViewGone(st);
+    }
     if (st.effectiveMode() == RefreshMode.IMMEDIATE) {
       ImmediateSetup.lock(connection, st.pgtId()); // writers' triggers write it too
     }
@@ -56,8 +115,8 @@ public final class RefreshExecutor {
       return new Result(new RefreshCounts(0, null), startedAt);
     }
     if (st.effectiveMode() == RefreshMode.DIFFERENTIAL) {
-      DifferentialRefresher.Outcome outcome =
-          DifferentialRefresher.refresh(connection, st, initiator, startedAt);
+      DifferentialRefresher.Outcome outcome = DifferentialRefresher.refresh(
+          connection, st, initiator, startedAt, usable ? prefetched.diffState() : null);
       PendingActions.recordRefresh(connection, st, initiator, outcome.counts());
       return new Result(outcome.counts(), startedAt);
     }
@@ -65,9 +124,9 @@ public final class RefreshExecutor {
         st.populated()
             ? FullRefresher.applyDifference(connection, st)
             : new RefreshCounts(FullRefresher.populate(connection, st), 0L);
-    StreamTableCatalog.markRefreshed(connection, st.pgtId(), true);
-    HistoryRecorder.succeeded(connection, st.pgtId(), initiator, st.options().refreshMode(),
-        Strategy.FULL, counts.rowsInserted(), counts.rowsDeleted(), startedAt);
+    RefreshRecord.write(connection, st.pgtId(), null, null, new HistoryRecorder.Success(initiator,
+        st.options().refreshMode(), Strategy.FULL, counts.rowsInserted(), counts.rowsDeleted(),
+        startedAt, null, null));
     PendingActions.recordRefresh(connection, st, initiator, counts);
     return new Result(counts, startedAt);
   }
@@ -79,12 +138,16 @@ public final class RefreshExecutor {
   private static void requireDefinitionView(Connection connection, StreamTableRow st)
       throws SQLException {
     if (RelationResolver.byOid(connection, st.definitionViewRelid()).isEmpty()) {
-      throw SqlStates.error(
+      throw definitionViewGone(st);
+    }
+  }
+
+  private static SQLException definitionViewGone(StreamTableRow st) {
+    return SqlStates.error(
           SqlStates.OBJECT_NOT_IN_PREREQUISITE_STATE,
           "stream table \"" + st.name() + "\" cannot be refreshed: its defining query is gone",
           "Its definition view " + st.definitionViewSql()
               + " was dropped, most likely with a source relation dropped with CASCADE.",
           "Drop the stream table and create it again.");
-    }
   }
 }
