@@ -17,10 +17,12 @@ import java.util.Optional;
  * serves the source and all its partitions or children.
  *
  * <p>It is {@code SECURITY DEFINER} (writers need no privilege on the buffer, which PUBLIC cannot touch)
- * with a pinned {@code search_path} (every name in it is qualified anyway), and with the output settings
- * that the text comparison relies on pinned to exact, re-readable forms: shortest-exact floats
- * ({@code extra_float_digits}), ISO dates with numeric zone offsets, postgres-style intervals. EXECUTE is
- * revoked from PUBLIC; triggers fire regardless.
+ * with a pinned {@code search_path} (every name in it is qualified anyway), and, when a captured column is
+ * compared by its text form, with the output settings that the comparison relies on pinned to exact,
+ * re-readable forms: shortest-exact floats ({@code extra_float_digits}), ISO dates with numeric zone
+ * offsets, postgres-style intervals (each pinned setting costs every call a set and a restore). The
+ * writer's xid is read once per statement into {@value #XID_VARIABLE}. EXECUTE is revoked from PUBLIC;
+ * triggers fire regardless.
  */
 final class CaptureFunction {
 
@@ -51,9 +53,25 @@ final class CaptureFunction {
    */
   static final String WAKE_CHANNEL = "pgtrickle_wake";
 
+  /**
+   * The PL/pgSQL variable holding the writing transaction's xid, read once per triggering statement
+   * ({@code pg_current_xact_id()}) instead of once per captured row by the buffer's column default.
+   */
+  static final String XID_VARIABLE = "pgt_xid";
+
+  /**
+   * First line of a body whose function pins the output settings: the text comparison of some
+   * captured column needs them (see {@link ColumnComparison}); otherwise no output function is called
+   * and the three settings, which every call would have to set and restore, are left out. Being part
+   * of the body, it also makes a function installed before this choice existed be replaced.
+   */
+  private static final String PINNED_OUTPUT = "-- output settings pinned\n";
+
   /** The PL/pgSQL body for these statements. */
   static String body(long sourceOid, CaptureStatements statements) {
-    return "\nBEGIN\n"
+    return "\n" + (statements.needsOutputSettings() ? PINNED_OUTPUT : "")
+        + "DECLARE\n  " + XID_VARIABLE + " pg_catalog.xid8 := pg_catalog.pg_current_xact_id();\n"
+        + "BEGIN\n"
         + "  IF TG_OP = 'INSERT' THEN\n    " + statements.insert() + ";\n"
         + "  ELSIF TG_OP = 'UPDATE' THEN\n    " + statements.update() + ";\n"
         + "  ELSIF TG_OP = 'DELETE' THEN\n    " + statements.delete() + ";\n"
@@ -84,9 +102,9 @@ final class CaptureFunction {
           "CREATE OR REPLACE FUNCTION " + qualifiedName() + "() RETURNS trigger"
               + " LANGUAGE plpgsql SECURITY DEFINER"
               + " SET search_path = pg_catalog, pg_temp"
-              + " SET extra_float_digits = 1"
-              + " SET DateStyle = 'ISO, MDY'"
-              + " SET IntervalStyle = 'postgres'"
+              + (body.startsWith("\n" + PINNED_OUTPUT)
+                  ? " SET extra_float_digits = 1 SET DateStyle = 'ISO, MDY' SET IntervalStyle = 'postgres'"
+                  : "")
               + " AS " + tag + body + tag);
       st.execute("REVOKE ALL ON FUNCTION " + qualifiedName() + "() FROM PUBLIC");
       st.execute(

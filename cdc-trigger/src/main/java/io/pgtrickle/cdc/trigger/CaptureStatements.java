@@ -34,6 +34,9 @@ final class CaptureStatements {
   /** Name of the OLD TABLE transition relation. */
   static final String OLD_ROWS = "__pgt_old";
 
+  /** The xid select item: the capture function's variable, read once per statement. */
+  private static final String XID = CaptureFunction.XID_VARIABLE + ", ";
+
   private static final String OLD = "o";
   private static final String NEW = "n";
 
@@ -57,13 +60,18 @@ final class CaptureStatements {
     }
   }
 
+  /** Whether some captured column is compared by its text form (the output settings matter). */
+  boolean needsOutputSettings() {
+    return columns.stream().anyMatch(c -> c.comparison() != ColumnComparison.EXACT);
+  }
+
   String insert() {
-    return insertInto() + " SELECT " + ChangeBufferLayout.INSERT + selectList(NEW) + " FROM "
+    return insertInto() + " SELECT " + XID + ChangeBufferLayout.INSERT + selectList(NEW) + " FROM "
         + SqlIdentifiers.quote(NEW_ROWS) + " AS " + SqlIdentifiers.quote(NEW);
   }
 
   String delete() {
-    return insertInto() + " SELECT " + ChangeBufferLayout.DELETE + selectList(OLD) + " FROM "
+    return insertInto() + " SELECT " + XID + ChangeBufferLayout.DELETE + selectList(OLD) + " FROM "
         + SqlIdentifiers.quote(OLD_ROWS) + " AS " + SqlIdentifiers.quote(OLD);
   }
 
@@ -78,11 +86,11 @@ final class CaptureStatements {
 
   private String updateByKey() {
     return insertInto()
-        + " SELECT " + ChangeBufferLayout.DELETE + selectList(OLD) + " FROM "
+        + " SELECT " + XID + ChangeBufferLayout.DELETE + selectList(OLD) + " FROM "
         + SqlIdentifiers.quote(OLD_ROWS) + " AS " + SqlIdentifiers.quote(OLD)
         + " WHERE NOT EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(NEW_ROWS) + " AS "
         + SqlIdentifiers.quote(NEW) + " WHERE " + samePartner() + ")"
-        + " UNION ALL SELECT " + ChangeBufferLayout.INSERT + selectList(NEW) + " FROM "
+        + " UNION ALL SELECT " + XID + ChangeBufferLayout.INSERT + selectList(NEW) + " FROM "
         + SqlIdentifiers.quote(NEW_ROWS) + " AS " + SqlIdentifiers.quote(NEW)
         + " WHERE NOT EXISTS (SELECT 1 FROM " + SqlIdentifiers.quote(OLD_ROWS) + " AS "
         + SqlIdentifiers.quote(OLD) + " WHERE " + samePartner() + ")";
@@ -111,10 +119,10 @@ final class CaptureStatements {
     String removed = "d";
     String added = "i";
     return insertInto()
-        + " SELECT " + ChangeBufferLayout.DELETE + restoredList(removed) + " FROM ("
+        + " SELECT " + XID + ChangeBufferLayout.DELETE + restoredList(removed) + " FROM ("
         + projection(OLD_ROWS, OLD) + " EXCEPT ALL " + projection(NEW_ROWS, NEW) + ") AS "
         + SqlIdentifiers.quote(removed)
-        + " UNION ALL SELECT " + ChangeBufferLayout.INSERT + restoredList(added) + " FROM ("
+        + " UNION ALL SELECT " + XID + ChangeBufferLayout.INSERT + restoredList(added) + " FROM ("
         + projection(NEW_ROWS, NEW) + " EXCEPT ALL " + projection(OLD_ROWS, OLD) + ") AS "
         + SqlIdentifiers.quote(added);
   }
@@ -151,6 +159,7 @@ final class CaptureStatements {
 
   private String insertInto() {
     StringJoiner target = new StringJoiner(", ", " (", ")");
+    target.add(SqlIdentifiers.quote(ChangeBufferLayout.XID_COLUMN));
     target.add(SqlIdentifiers.quote(ChangeBufferLayout.WEIGHT_COLUMN));
     for (SourceColumn column : columns) {
       target.add(column.quoted());
