@@ -117,11 +117,31 @@ public final class PgTrickleEngine implements StreamTableEngine {
 
   /**
    * One query that touches only pg_catalog (a second one, against the catalog, only when the name is
-   * an ordinary table and the catalog exists). Never writes, never fails for a missing catalog.
+   * an ordinary table and the catalog exists); once this JVM has seen the catalog current, and the
+   * query runs as its own transaction, a single query against the catalog. Never writes, never fails
+   * for a missing catalog.
    */
   @Override
   public boolean isStreamTable(Connection connection, QualifiedName name) throws SQLException {
     Objects.requireNonNull(name, "name");
+    if (catalogState.knownCurrent(connection) && TransactionScope.ownTransactionNow(connection)) {
+      // the usual case, one query: the catalog exists, and if it was dropped since, the failed
+      // statement was a transaction of its own and the two queries below answer
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT EXISTS (SELECT 1 FROM \"pgtrickle\".\"pgt_stream_tables\""
+              + " WHERE \"storage_relid\" = pg_catalog.to_regclass(?))")) {
+        ps.setString(1, name.toSql());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getBoolean(1);
+        }
+      } catch (SQLException e) {
+        if (!SqlStates.UNDEFINED_TABLE.equals(e.getSQLState())
+            && !SqlStates.INVALID_SCHEMA_NAME.equals(e.getSQLState())) {
+          throw e;
+        }
+      }
+    }
     long relid;
     try (PreparedStatement ps =
         connection.prepareStatement(

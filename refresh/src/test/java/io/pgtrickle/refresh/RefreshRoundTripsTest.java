@@ -43,7 +43,7 @@ class RefreshRoundTripsTest {
       assertEquals(captured, Db.count(c, "SELECT count(*) FROM " + buffer));
       Ddl.run(c, Ddl.refresh("pr_a")); // no change: the probe records it, nothing is pruned
       assertEquals(captured, Db.count(c, "SELECT count(*) FROM " + buffer));
-      assertEquals("0", lastHistory(c, "pr_a", "delta_rows"));
+      assertEquals("0", lastHistory(c, "pr_a", "h.delta_rows"));
 
       Ddl.run(c, Ddl.refresh("pr_b")); // the last consumer: now every row is consumed
       assertEquals(0, Db.count(c, "SELECT count(*) FROM " + buffer));
@@ -78,13 +78,13 @@ class RefreshRoundTripsTest {
           + " || (frontier::text <> '" + before + "') FROM pgtrickle.pgt_stream_tables"
           + " WHERE storage_name = 'nc_st'"));
       assertEquals("succeeded|differential|differential|0|0|0", lastHistory(c, "nc_st",
-          "status || '|' || requested_strategy || '|' || executed_strategy || '|' || rows_inserted"
-              + " || '|' || rows_deleted || '|' || delta_rows"));
+          "h.status || '|' || h.requested_strategy || '|' || h.executed_strategy || '|'"
+              + " || h.rows_inserted || '|' || h.rows_deleted || '|' || h.delta_rows"));
       Db.exec(c, "UPDATE nc_src SET v = v + 1 WHERE id <= 5");
       Ddl.run(c, Ddl.refresh("nc_st"));
       assertEquals("succeeded|differential|5|5|10", lastHistory(c, "nc_st",
-          "status || '|' || executed_strategy || '|' || rows_inserted || '|' || rows_deleted"
-              + " || '|' || delta_rows"));
+          "h.status || '|' || h.executed_strategy || '|' || h.rows_inserted || '|' || h.rows_deleted"
+              + " || '|' || h.delta_rows"));
       MultisetOracle.assertSameRows(c, "SELECT id, v FROM nc_st", "SELECT id, v FROM nc_src");
     }
   }

@@ -41,6 +41,14 @@ public final class CatalogState {
     return false;
   }
 
+  /**
+   * Whether an earlier engine call in this JVM found the catalog current in this connection's database
+   * (it may have been dropped since: a caller relying on it must survive undefined_table).
+   */
+  public boolean knownCurrent(Connection connection) throws SQLException {
+    return current.contains(key(connection));
+  }
+
   /** Forgets everything (tests). */
   public void clear() {
     current.clear();

@@ -98,6 +98,14 @@ public final class TransactionScope {
     }
   }
 
+  /**
+   * Whether a statement sent now runs as a transaction of its own (auto-commit on, no transaction block
+   * open): its failure then leaves nothing behind that the application could notice.
+   */
+  public static boolean ownTransactionNow(Connection connection) throws SQLException {
+    return connection.getAutoCommit() && !insideTransactionBlock(connection);
+  }
+
   /** A unit of work that wants to know its scope. */
   @FunctionalInterface
   public interface ScopedWork<T> {
