@@ -24,7 +24,8 @@ import java.util.StringJoiner;
  * prunes). Runs only at READ COMMITTED, where the frontiers read here are the committed ones; a
  * REPEATABLE READ transaction could read frontiers older than a consumer that committed meanwhile.
  * Consumers without a frontier (unpopulated) are left out: their next refresh is FULL anyway. A
- * frontier with an own-transaction mark keeps every row of the marked xid ({@link OwnMark#prunableView}).
+ * frontier with an own-transaction mark keeps every row of the marked xid ({@link OwnMark#prunableView}),
+ * and so does every mark a refresh of this transaction replaced ({@link MarkProtection}).
  */
 final class BufferPruner {
 
@@ -37,6 +38,7 @@ final class BufferPruner {
     if (locked.isEmpty()) {
       return;
     }
+    List<Long> protectedXids = MarkProtection.remembered(connection);
     Map<Long, List<PgSnapshot>> frontiers = new HashMap<>();
     try (PreparedStatement ps =
         connection.prepareStatement(
@@ -50,8 +52,11 @@ final class BufferPruner {
         while (rs.next()) {
           String markXid = rs.getString(3);
           OwnMark mark = markXid == null ? null : new OwnMark(Long.parseLong(markXid), rs.getLong(4));
-          frontiers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(OwnMark.prunableView(PgSnapshot.parse(rs.getString(2)), mark));
+          PgSnapshot frontier = OwnMark.prunableView(PgSnapshot.parse(rs.getString(2)), mark);
+          for (long xid : protectedXids) {
+            frontier = OwnMark.prunableView(frontier, new OwnMark(xid, 0));
+          }
+          frontiers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(frontier);
         }
       }
     }

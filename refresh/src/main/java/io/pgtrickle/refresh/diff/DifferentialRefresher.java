@@ -74,6 +74,7 @@ public final class DifferentialRefresher {
   public static Outcome refresh(Connection connection, StreamTableRow st, Initiator initiator,
       OffsetDateTime startedAt, DiffState.Loaded preloaded) throws SQLException {
     DiffState.Loaded state = preloaded != null ? preloaded : DiffState.load(connection, st.pgtId());
+    MarkProtection.remember(connection, state.ownMark());
     Done done;
     if (state.frontier() == null || !st.populated()) {
       done = full(connection, st, state, null);
