@@ -20,6 +20,23 @@ class FuzzCaseScriptTest {
   }
 
   @Test
+  void theCasesOfAWorldShareSchemaDataAndDmlAndDifferInTheirQuery() {
+    FuzzCase first = CaseGenerator.generate(8_000_000);
+    java.util.Set<String> queries = new java.util.HashSet<>();
+    for (long seed = 8_000_000; seed < 8_000_000 + CaseGenerator.CASES_PER_WORLD; seed++) {
+      FuzzCase c = CaseGenerator.generate(seed);
+      assertEquals(8_000_000, CaseGenerator.worldSeed(seed));
+      assertEquals(first.setup(), c.setup(), "seed " + seed);
+      assertEquals(first.steps(), c.steps(), "seed " + seed);
+      queries.add(c.query());
+    }
+    assertTrue(queries.size() > CaseGenerator.CASES_PER_WORLD / 2, queries.toString());
+    FuzzCase next = CaseGenerator.generate(8_000_000 + CaseGenerator.CASES_PER_WORLD);
+    assertNotEquals(first.setup(), next.setup());
+    assertEquals(-10, CaseGenerator.worldSeed(-1));
+  }
+
+  @Test
   void theScriptReadsBackAsTheSameCase() {
     for (long seed = 0; seed < 200; seed++) {
       FuzzCase c = CaseGenerator.generate(seed);

@@ -10,7 +10,6 @@ import io.pgtrickle.corpus.tpch.TpchRefreshCycle;
 import io.pgtrickle.corpus.tpch.TpchScale;
 import io.pgtrickle.testing.MultisetDiff;
 import io.pgtrickle.testing.MultisetOracle;
-import io.pgtrickle.corpus.check.JitOff;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -56,7 +55,6 @@ class TpchCorpusTest {
     System.out.println("TpchCorpusTest: SF " + SCALE + ", " + CYCLES + " cycles, seed " + seed);
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     List<TpchQueries.Query> queries = TpchQueries.all(scale);
-    JitOff.on(db);
     try (Connection plain = db.connect();
         Connection trickle = DriverManager.getConnection(db.pgtrickleUrl(), db.properties())) {
       new TpchLoader(scale, seed).createAndLoad(plain);

@@ -9,9 +9,9 @@ import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
 /**
- * A differential refresh switches JIT off for its delta and apply statements only: the caller's
- * setting, whatever it is and however it was set, is in force again afterwards, in the same
- * transaction.
+ * A refresh switches JIT off for its statements only (the differential delta and apply, a FULL
+ * recomputation, the initial population): the caller's setting, whatever it is and however it was set,
+ * is in force again afterwards, in the same transaction.
  */
 @PgTest
 class JitSettingTest {
@@ -44,6 +44,28 @@ class JitSettingTest {
       Ddl.run(c, Ddl.refresh("jit_st"));
       assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
       MultisetOracle.assertSameRows(c, "SELECT k, n, s FROM jit_st", query);
+    }
+  }
+
+  @Test
+  void aFullRefreshAndTheInitialPopulationRunWithJitOff(TestDatabase db) throws Exception {
+    // the defining query reads the jit setting it runs under
+    String query = "SELECT k, current_setting('jit') AS j FROM jit_full_src";
+    try (Connection c = db.connect()) {
+      Db.exec(c, "CREATE TABLE jit_full_src (k int)", "INSERT INTO jit_full_src VALUES (1), (2)",
+          "SET jit = on");
+      Ddl.run(c, Ddl.create("jit_full_st", query, Ddl.opt("refresh_mode", "full")));
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      assertEquals("off", Db.text(c, "SELECT string_agg(DISTINCT j, ',') FROM jit_full_st"));
+
+      c.setAutoCommit(false);
+      Db.exec(c, "SET LOCAL jit = on", "INSERT INTO jit_full_src VALUES (3)");
+      Ddl.run(c, Ddl.refresh("jit_full_st"));
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
+      assertEquals("3 off", Db.text(c, "SELECT count(*) || ' ' || string_agg(DISTINCT j, ',') FROM jit_full_st"));
+      c.commit();
+      c.setAutoCommit(true);
+      assertEquals("on", Db.text(c, "SELECT current_setting('jit')"));
     }
   }
 }

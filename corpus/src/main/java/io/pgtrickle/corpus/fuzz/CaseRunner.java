@@ -1,18 +1,19 @@
 package io.pgtrickle.corpus.fuzz;
 
-import io.pgtrickle.corpus.check.StreamTables;
-import io.pgtrickle.testing.MultisetDiff;
-import io.pgtrickle.testing.MultisetOracle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 
 /**
- * Runs fuzz cases in one database: creates the sources with a plain connection, the stream table
- * {@code st} (mode {@code auto}) and its FULL twin {@code st_full} through {@code jdbc:pgtrickle:}, then
- * after every DML step refreshes both and checks the multiset oracle, FULL = DIFFERENTIAL and the hidden
- * counts. Drops everything afterwards, so cases can run one after another.
+ * Runs fuzz cases that share their setup and DML steps (one world, or one case alone) in one database:
+ * creates and fills the sources once with a plain connection, creates every case's stream table
+ * {@code st<i>} (mode {@code auto}) and its FULL twin through {@code jdbc:pgtrickle:}, then after every DML
+ * step refreshes all of them and checks each case in one snapshot ({@link StreamTablePair#check}). A case
+ * that fails stops there (its verdict is final) while the others go on. Drops everything afterwards, in
+ * bulk, so worlds can run one after another in the same database.
  */
 public final class CaseRunner {
 
@@ -24,82 +25,147 @@ public final class CaseRunner {
     this.trickle = trickle;
   }
 
+  /** Runs one self-contained case (a reproducer, or a shrinking candidate). */
   public CaseResult run(FuzzCase fuzzCase) throws SQLException {
+    return runAll(List.of(fuzzCase)).get(0);
+  }
+
+  /**
+   * Runs cases side by side; all must have the same setup and steps. The results are in the cases' order.
+   */
+  public List<CaseResult> runAll(List<FuzzCase> cases) throws SQLException {
+    FuzzCase first = cases.get(0);
+    for (FuzzCase c : cases) {
+      if (!c.setup().equals(first.setup()) || !c.steps().equals(first.steps())) {
+        throw new IllegalArgumentException("cases of one run must share setup and steps: " + c.origin());
+      }
+    }
+    List<StreamTablePair> pairs = new ArrayList<>();
     try {
-      return runChecked(fuzzCase);
+      return runChecked(cases, pairs);
     } finally {
-      cleanUp(fuzzCase);
+      cleanUp(first, pairs);
     }
   }
 
-  private CaseResult runChecked(FuzzCase fuzzCase) throws SQLException {
+  private List<CaseResult> runChecked(List<FuzzCase> cases, List<StreamTablePair> created) throws SQLException {
+    CaseResult[] results = new CaseResult[cases.size()];
+    FuzzCase first = cases.get(0);
     try (Statement st = plain.createStatement()) {
-      for (String sql : fuzzCase.setup()) {
+      for (String sql : first.setup()) {
         st.execute(sql);
       }
-      st.executeQuery("SELECT count(*) FROM (" + fuzzCase.query() + ") q").close();
     } catch (SQLException e) {
-      return new CaseResult(CaseResult.Verdict.INVALID, null, e.getMessage());
+      return List.of(fill(results, new CaseResult(CaseResult.Verdict.INVALID, null, "setup: " + e.getMessage())));
     }
-    String mode;
-    String reason;
-    try (Statement st = trickle.createStatement()) {
-      st.execute("CREATE MATERIALIZED VIEW st WITH (pgtrickle.stream = true) AS " + fuzzCase.query());
-      st.execute("CREATE MATERIALIZED VIEW st_full WITH (pgtrickle.stream = true, pgtrickle.refresh_mode = 'full')"
-          + " AS " + fuzzCase.query());
-      String[] modeAndReason = StreamTables.modeAndReason(plain, "st");
-      mode = modeAndReason[0];
-      reason = modeAndReason[1];
-    } catch (SQLException e) {
-      return new CaseResult(CaseResult.Verdict.ERROR, null, "create: " + e.getSQLState() + " " + e.getMessage());
-    }
-    String failure = check(fuzzCase, "after create");
-    if (failure != null) {
-      return new CaseResult(CaseResult.Verdict.MISMATCH, mode, failure);
-    }
-    for (int i = 0; i < fuzzCase.steps().size(); i++) {
+    List<Integer> live = new ArrayList<>();
+    StreamTablePair[] pairs = new StreamTablePair[cases.size()];
+    for (int i = 0; i < cases.size(); i++) {
+      String query = cases.get(i).query();
       try (Statement st = plain.createStatement()) {
-        for (String sql : fuzzCase.steps().get(i)) {
+        st.executeQuery("SELECT count(*) FROM (" + query + ") q").close();
+      } catch (SQLException e) {
+        results[i] = new CaseResult(CaseResult.Verdict.INVALID, null, e.getMessage());
+        continue;
+      }
+      pairs[i] = new StreamTablePair("st" + (i + 1), query);
+      created.add(pairs[i]);
+      try {
+        pairs[i].create(plain, trickle);
+        live.add(i);
+      } catch (SQLException e) {
+        results[i] = new CaseResult(CaseResult.Verdict.ERROR, pairs[i].mode(),
+            "create: " + e.getSQLState() + " " + e.getMessage());
+      }
+    }
+    checkAll(pairs, live, results, "after create");
+    List<List<String>> steps = first.steps();
+    for (int s = 0; s < steps.size() && !live.isEmpty(); s++) {
+      String where = "after step " + (s + 1);
+      try (Statement st = plain.createStatement()) {
+        for (String sql : steps.get(s)) {
           st.execute(sql);
         }
       } catch (SQLException e) {
-        return new CaseResult(CaseResult.Verdict.INVALID, mode, "step " + (i + 1) + ": " + e.getMessage());
+        for (int i : live) {
+          results[i] = new CaseResult(CaseResult.Verdict.INVALID, pairs[i].mode(),
+              "step " + (s + 1) + ": " + e.getMessage());
+        }
+        live.clear();
+        break;
       }
-      try (Statement st = trickle.createStatement()) {
-        st.execute("REFRESH MATERIALIZED VIEW st");
-        st.execute("REFRESH MATERIALIZED VIEW st_full");
-      } catch (SQLException e) {
-        return new CaseResult(CaseResult.Verdict.ERROR, mode,
-            "refresh after step " + (i + 1) + ": " + e.getSQLState() + " " + e.getMessage());
+      for (int i : List.copyOf(live)) {
+        try {
+          pairs[i].refresh(trickle);
+        } catch (SQLException e) {
+          results[i] = new CaseResult(CaseResult.Verdict.ERROR, pairs[i].mode(),
+              "refresh " + where + ": " + e.getSQLState() + " " + e.getMessage());
+          live.remove(Integer.valueOf(i));
+        }
       }
-      failure = check(fuzzCase, "after step " + (i + 1));
-      if (failure != null) {
-        return new CaseResult(CaseResult.Verdict.MISMATCH, mode, failure);
-      }
+      checkAll(pairs, live, results, where);
     }
-    return new CaseResult(CaseResult.Verdict.PASS, mode, reason);
+    for (int i : live) {
+      results[i] = new CaseResult(CaseResult.Verdict.PASS, pairs[i].mode(), pairs[i].reason());
+    }
+    return List.of(results);
   }
 
-  private String check(FuzzCase fuzzCase, String where) throws SQLException {
-    MultisetDiff oracle = MultisetOracle.diff(plain, StreamTables.userColumns(plain, "st"), fuzzCase.query());
-    if (!oracle.isEmpty()) {
-      return "st differs from its query " + where + ": " + oracle.describe(10);
+  /**
+   * Checks the live cases in one REPEATABLE READ snapshot; a failing case gets its verdict and leaves. A
+   * check that errors aborts the snapshot's transaction, so the remaining cases go on in a new one.
+   */
+  private void checkAll(StreamTablePair[] pairs, List<Integer> live, CaseResult[] results, String where)
+      throws SQLException {
+    List<Integer> pending = new ArrayList<>(live);
+    while (!pending.isEmpty()) {
+      plain.setAutoCommit(false);
+      plain.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      plain.setReadOnly(true);
+      try {
+        while (!pending.isEmpty()) {
+          int i = pending.remove(0);
+          String failure;
+          try {
+            failure = pairs[i].check(plain, where);
+          } catch (SQLException e) {
+            live.remove(Integer.valueOf(i));
+            results[i] = new CaseResult(CaseResult.Verdict.ERROR, pairs[i].mode(),
+                "check " + where + " failed: " + e.getSQLState() + " " + e.getMessage());
+            break;
+          }
+          if (failure != null) {
+            live.remove(Integer.valueOf(i));
+            results[i] = new CaseResult(CaseResult.Verdict.MISMATCH, pairs[i].mode(), failure);
+          }
+        }
+      } finally {
+        plain.rollback();
+        plain.setReadOnly(false);
+        plain.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        plain.setAutoCommit(true);
+      }
     }
-    MultisetDiff twin = MultisetOracle.diff(plain, StreamTables.userColumns(plain, "st"),
-        StreamTables.userColumns(plain, "st_full"));
-    if (!twin.isEmpty()) {
-      return "st differs from st_full " + where + ": " + twin.describe(10);
-    }
-    long negative = StreamTables.negativeHiddenCounts(plain, "st");
-    return negative == 0 ? null : negative + " rows of st have a negative hidden count " + where;
   }
 
-  private void cleanUp(FuzzCase fuzzCase) throws SQLException {
+  private static CaseResult[] fill(CaseResult[] results, CaseResult result) {
+    Arrays.fill(results, result);
+    return results;
+  }
+
+  private void cleanUp(FuzzCase fuzzCase, List<StreamTablePair> pairs) throws SQLException {
     if (!trickle.getAutoCommit()) {
       trickle.rollback();
     }
-    try (Statement st = trickle.createStatement()) {
-      st.execute("DROP MATERIALIZED VIEW IF EXISTS st, st_full");
+    if (!pairs.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      for (StreamTablePair pair : pairs) {
+        names.add(pair.name());
+        names.add(pair.twin());
+      }
+      try (Statement st = trickle.createStatement()) {
+        st.execute("DROP MATERIALIZED VIEW IF EXISTS " + String.join(", ", names));
+      }
     }
     List<String> tables = fuzzCase.tables();
     if (!tables.isEmpty()) {

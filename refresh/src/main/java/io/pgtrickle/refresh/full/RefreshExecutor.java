@@ -69,7 +69,10 @@ public final class RefreshExecutor {
     return new Prefetched(startedAt, viewExists, DiffState.read(rs, first + 3), current);
   }
 
-  /** Refreshes {@code st} (with data, or emptying it for {@code WITH NO DATA}). */
+  /**
+   * Refreshes {@code st} (with data, or emptying it for {@code WITH NO DATA}), with JIT off
+   * ({@link RefreshJit}; the caller's setting is in force again afterwards).
+   */
   public static Result refresh(
       Connection connection,
       StreamTableRow st,
@@ -85,6 +88,20 @@ public final class RefreshExecutor {
    * the claim of the row read already (null, or not {@link Prefetched#current}: read here).
    */
   public static Result refresh(
+      Connection connection,
+      StreamTableRow st,
+      boolean withData,
+      Initiator initiator,
+      OffsetDateTime startedAt,
+      Prefetched prefetched)
+      throws SQLException {
+    RefreshJit.off(connection);
+    Result result = refreshJitOff(connection, st, withData, initiator, startedAt, prefetched);
+    RefreshJit.restore(connection);
+    return result;
+  }
+
+  private static Result refreshJitOff(
       Connection connection,
       StreamTableRow st,
       boolean withData,
