@@ -63,7 +63,7 @@ class DifferentialFuzzTest {
       System.out.println(start);
       out.println(start);
       FuzzCampaign.Summary summary = new FuzzCampaign(runners, out)
-          .run(seed, cases, (long) (minutes * 60_000), Math.max(1, Math.min(500, cases / 20)));
+          .run(seed, cases, (long) (minutes * 60_000), Math.max(1, Math.min(100, cases / 20)));
       String report = "DifferentialFuzzTest: " + summary + " (first seed " + seed + ", last seed "
           + (seed + summary.cases() - 1) + ")\nper operator kind:\n" + summary.operatorReport()
           + "FULL because:\n" + summary.fallbackReport();
