@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code io.pgtrickle.corpus.fuzz}); after every refresh the stream table equals its query, equals its
  * FULL twin, and has no negative hidden count. Failures print a shrunk, self-contained reproducer.
  *
- * <p>{@code -Dpgtrickle.fuzz.cases=N} (default 1500), {@code -Dpgtrickle.fuzz.minutes=M} (default 2.5) and
+ * <p>{@code -Dpgtrickle.fuzz.cases=N} (default 1500), {@code -Dpgtrickle.fuzz.minutes=M} (default 2.25; a started world finishes) and
  * {@code -Dpgtrickle.seed=S} (the first case's seed) size and replay a run, {@code -Dpgtrickle.fuzz.workers=K}
  * (default 1) runs K workers, each on its own database, {@code -Dpgtrickle.fuzz.log=F} appends the progress
  * and failures to a file; {@code scripts/fuzz.sh} is the long run.
@@ -32,7 +32,7 @@ class DifferentialFuzzTest {
   @Test
   void randomCasesKeepEveryStreamTableEqualToItsQuery(TestDatabase db) throws Exception {
     int cases = Integer.getInteger("pgtrickle.fuzz.cases", 1500);
-    double minutes = Double.parseDouble(System.getProperty("pgtrickle.fuzz.minutes", "2.5"));
+    double minutes = Double.parseDouble(System.getProperty("pgtrickle.fuzz.minutes", "2.25"));
     long seed = Long.getLong("pgtrickle.seed", System.currentTimeMillis() % 100_000_000L * 100_000L);
     int workers = Math.max(1, Integer.getInteger("pgtrickle.fuzz.workers", 1));
     String logFile = System.getProperty("pgtrickle.fuzz.log");
