@@ -11,37 +11,100 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * IMMEDIATE-mode write overhead (a CLI), pgbench-shaped like pg_ivm's published figure: single-row
- * {@code UPDATE accounts SET abalance = abalance + d WHERE aid = k} (autocommit) on an {@code accounts}
- * table of N rows (default 1,000,000) with 100 branches, measured without any stream table, then with
- * an IMMEDIATE join {@code accounts ⋈ branches} (N rows), then with that join and an IMMEDIATE
- * aggregate by branch (100 groups), then without again (the two baselines bracket the measured
- * phases). Prints median and mean latency per phase and the overhead per UPDATE.
+ * IMMEDIATE-mode write overhead (a CLI, and {@link #run} for other harnesses), pgbench-shaped like
+ * pg_ivm's published figure: single-row {@code UPDATE accounts SET abalance = abalance + d WHERE aid = k}
+ * (autocommit) on an {@code accounts} table of N rows (default 1,000,000) with 100 branches, measured
+ * without any stream table, then with an IMMEDIATE join {@code accounts ⋈ branches} (N rows), then
+ * with that join and an IMMEDIATE aggregate by branch (100 groups: count and sum with hidden state),
+ * then without again (the two baselines bracket the measured phases). Prints median and mean latency
+ * per phase and the overhead per UPDATE.
  *
- * <pre>ImmediateOverheadBenchmark [rows] [updates]</pre>
+ * <pre>ImmediateOverheadBenchmark [rows] [updates] [--keep]</pre>
+ *
+ * {@code --keep} leaves the database (named in the output) with both stream tables in place, for
+ * profiling the trigger path by hand.
  */
 public final class ImmediateOverheadBenchmark {
 
   private ImmediateOverheadBenchmark() {}
 
+  /** Latencies of one phase, in milliseconds. */
+  public record Phase(int updates, double median, double mean) {
+    static Phase of(List<Double> ms) {
+      return new Phase(ms.size(), medianOf(ms), meanOf(ms));
+    }
+  }
+
+  /**
+   * The figures of one run.
+   *
+   * @param rows the size of {@code accounts}
+   * @param baseline no stream table (before and after pooled)
+   * @param join with the IMMEDIATE join
+   * @param joinAndAggregate with the IMMEDIATE join and the IMMEDIATE aggregate
+   */
+  public record Result(int rows, Phase baseline, Phase join, Phase joinAndAggregate) {
+    /** Median overhead per UPDATE with the join, ms. */
+    public double joinOverhead() {
+      return join.median() - baseline.median();
+    }
+
+    /** Median overhead per UPDATE with both stream tables, ms. */
+    public double bothOverhead() {
+      return joinAndAggregate.median() - baseline.median();
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT,
+          "IMMEDIATE overhead, %,d-row accounts, single-row UPDATEs (autocommit):%n"
+              + "  no stream table, %,d UPDATEs: median %.3f ms, mean %.3f ms%n"
+              + "  + IMMEDIATE join (%,d rows), %,d UPDATEs: median %.3f ms (%+.3f), mean %.3f ms (%+.3f)%n"
+              + "  + join and IMMEDIATE aggregate (100 groups, count/sum with hidden state), %,d UPDATEs:"
+              + " median %.3f ms (%+.3f), mean %.3f ms (%+.3f)",
+          rows, baseline.updates(), baseline.median(), baseline.mean(),
+          rows, join.updates(), join.median(), joinOverhead(), join.mean(), join.mean() - baseline.mean(),
+          joinAndAggregate.updates(), joinAndAggregate.median(), bothOverhead(), joinAndAggregate.mean(),
+          joinAndAggregate.mean() - baseline.mean());
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    int updates = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    List<String> positional = new ArrayList<>();
+    boolean keep = false;
+    for (String a : args) {
+      if (a.equals("--keep")) {
+        keep = true;
+      } else {
+        positional.add(a);
+      }
+    }
+    int rows = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1_000_000;
+    int updates = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 2_000;
     PostgresServer server = PostgresServer.shared();
     String database = "pgt_imm_bench_" + (System.currentTimeMillis() / 1000);
     try (Connection admin = server.connect(server.adminDatabase()); Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + database);
     }
     try (Db db = Db.open(server, database)) {
-      System.out.println(run(db, rows, updates));
+      System.out.println(run(db, rows, updates, keep));
     } finally {
-      try (Connection admin = server.connect(server.adminDatabase()); Statement st = admin.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      if (keep) {
+        System.out.println("kept database " + database);
+      } else {
+        try (Connection admin = server.connect(server.adminDatabase()); Statement st = admin.createStatement()) {
+          st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
       }
     }
   }
 
-  static String run(Db db, int rows, int updates) throws SQLException {
+  /** Runs the phases in {@code db}'s (empty) database; {@code updates} UPDATEs per phase. */
+  static Result run(Db db, int rows, int updates) throws SQLException {
+    return run(db, rows, updates, false);
+  }
+
+  private static Result run(Db db, int rows, int updates, boolean keep) throws SQLException {
     db.plain("CREATE TABLE branches (bid int PRIMARY KEY, bbalance int NOT NULL, name text)",
         "INSERT INTO branches SELECT b, 0, 'branch ' || b FROM generate_series(0, 99) b",
         "CREATE TABLE accounts (aid int PRIMARY KEY, bid int NOT NULL, abalance int NOT NULL,"
@@ -56,29 +119,21 @@ public final class ImmediateOverheadBenchmark {
         "ANALYZE acc_join");
     measure(db.plain, rows, Math.max(50, updates / 20), random); // warm the plan caches
     List<Double> join = measure(db.plain, rows, updates, random);
-    // until aggregates keep hidden state (count/sum as new = old + delta), the aggregate delta rescans
-    // the touched groups: give it an index on the group key, and fewer UPDATEs
-    db.plain("CREATE INDEX accounts_bid ON accounts (bid)", "ANALYZE accounts");
     db.trickle("CREATE MATERIALIZED VIEW acc_agg WITH (pgtrickle.stream = true,"
             + " pgtrickle.refresh_mode = 'immediate') AS SELECT a.bid, count(*) AS n,"
             + " sum(a.abalance) AS total FROM accounts a GROUP BY a.bid",
         "ANALYZE acc_agg");
-    int aggUpdates = Math.max(20, updates / 10);
-    measure(db.plain, rows, 20, random);
-    List<Double> both = measure(db.plain, rows, aggUpdates, random);
+    measure(db.plain, rows, Math.max(50, updates / 20), random);
+    List<Double> both = measure(db.plain, rows, updates, random);
+    if (keep) {
+      List<Double> baseline = new ArrayList<>(before);
+      return new Result(rows, Phase.of(baseline), Phase.of(join), Phase.of(both));
+    }
     db.trickle("DROP MATERIALIZED VIEW acc_join, acc_agg");
     List<Double> after = measure(db.plain, rows, updates, random);
     List<Double> baseline = new ArrayList<>(before);
     baseline.addAll(after);
-    return String.format(java.util.Locale.ROOT,
-        "IMMEDIATE overhead, %,d-row accounts, single-row UPDATEs (autocommit):%n"
-            + "  no stream table (before/after, %,d each): median %.3f / %.3f ms, mean %.3f / %.3f ms%n"
-            + "  + IMMEDIATE join (%,d rows), %,d UPDATEs: median %.3f ms (%+.3f), mean %.3f ms (%+.3f)%n"
-            + "  + join and IMMEDIATE aggregate (100 groups, group rescan), %,d UPDATEs: median %.3f ms"
-            + " (%+.3f), mean %.3f ms (%+.3f)",
-        rows, updates, median(before), median(after), mean(before), mean(after),
-        rows, updates, median(join), median(join) - median(baseline), mean(join), mean(join) - mean(baseline),
-        aggUpdates, median(both), median(both) - median(baseline), mean(both), mean(both) - mean(baseline));
+    return new Result(rows, Phase.of(baseline), Phase.of(join), Phase.of(both));
   }
 
   private static List<Double> measure(Connection c, int rows, int updates, Random random)
@@ -97,13 +152,13 @@ public final class ImmediateOverheadBenchmark {
     return ms;
   }
 
-  private static double median(List<Double> values) {
+  private static double medianOf(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
   }
 
-  private static double mean(List<Double> values) {
+  private static double meanOf(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 }

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * One refresh of a stream table whose catalog row the caller has locked: runs the effective mode (FULL,
@@ -137,10 +138,17 @@ public final class RefreshExecutor {
       PendingActions.recordRefresh(connection, st, initiator, outcome.counts());
       return new Result(outcome.counts(), startedAt);
     }
-    RefreshCounts counts =
-        st.populated()
-            ? FullRefresher.applyDifference(connection, st)
-            : new RefreshCounts(FullRefresher.populate(connection, st), 0L);
+    Optional<FullRefresher.StateSource> state = st.effectiveMode() == RefreshMode.IMMEDIATE
+        ? ImmediateSetup.fullSource(connection, st.pgtId(), st.storageSql())
+        : Optional.empty();
+    RefreshCounts counts;
+    if (state.isPresent()) { // hidden state columns: computed by the state query
+      counts = FullRefresher.refreshWith(connection, st, st.populated(), "NULL::text", state.get()).counts();
+    } else {
+      counts = st.populated()
+          ? FullRefresher.applyDifference(connection, st)
+          : new RefreshCounts(FullRefresher.populate(connection, st), 0L);
+    }
     RefreshRecord.write(connection, st.pgtId(), null, null, new HistoryRecorder.Success(initiator,
         st.options().refreshMode(), Strategy.FULL, counts.rowsInserted(), counts.rowsDeleted(),
         startedAt, null, null));

@@ -1,6 +1,7 @@
 package io.pgtrickle.refresh.immediate;
 
 import io.pgtrickle.refresh.ddl.Column;
+import io.pgtrickle.refresh.diff.HiddenColumns;
 import io.pgtrickle.refresh.diff.RowMatch;
 import io.pgtrickle.refresh.sql.Sql;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.StringJoiner;
  *   <li>Bag: for weight −w, w stored copies are deleted; for +w, w copies inserted. Fits iff exactly
  *       as many copies were deleted and inserted as the weights say.
  * </ul>
+ *
+ * With hidden state columns (a stateful root: aggregates) they are stored columns like the others,
+ * and a new image whose hidden row count is NULL or negative makes the delta not fit either.
  */
 final class ApplySql {
 
@@ -32,12 +36,19 @@ final class ApplySql {
 
   private ApplySql() {}
 
+  /**
+   * @param columns the stored columns the delta query produces: user columns, then {@code hidden}
+   * @param hidden the hidden state columns; a new image whose hidden count is NULL or negative does not
+   *     fit ({@link HiddenColumns#negativeCountSql})
+   */
   static String statement(String storageSql, String deltaQuery, List<Column> columns,
-      List<String> rowKey, RowMatch identity) {
+      List<String> rowKey, RowMatch identity, List<String> hidden) {
     String delta = materialisedDelta(deltaQuery, columns);
-    return rowKey.isEmpty()
+    String fits = rowKey.isEmpty()
         ? bag(storageSql, delta, columns, identity)
         : keyed(storageSql, delta, columns, rowKey, identity);
+    return hidden.isEmpty() ? fits
+        : fits + " AND NOT " + HiddenColumns.negativeCountSql("\"__pgt_d\"", hidden);
   }
 
   /** {@code "__pgt_d" AS MATERIALIZED (…)}: the delta with stored types and names, no zero weights. */

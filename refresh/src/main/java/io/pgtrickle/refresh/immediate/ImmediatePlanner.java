@@ -63,7 +63,7 @@ final class ImmediatePlanner {
         return Result.refused(unsupported.reason());
       }
       AnalysisResult.Supported supported = (AnalysisResult.Supported) checked;
-      // IMMEDIATE stores the user columns only: root aggregates by group rescan, no hidden state
+      // a stateful root (aggregates) keeps hidden state columns, as in differential mode
       List<ImmediatePlan.Source> sources = new ArrayList<>();
       for (QueryAnalysis.SourceRead s : QueryAnalysis.sources(supported, dependencies)) {
         sources.add(new ImmediatePlan.Source(s.oid(), s.relation().schema(), s.relation().name(),
@@ -72,8 +72,8 @@ final class ImmediatePlanner {
       Map<Long, ImmediatePlan.Source> byOid = new LinkedHashMap<>();
       sources.forEach(s -> byOid.put(s.oid(), s));
       DeltaPlan delta = new Differentiator().differentiate(supported, storageSql,
-          new BufferBindings(pgtId, byOid), false);
-      if (delta.outputColumns().size() < output.size()) {
+          new BufferBindings(pgtId, byOid), true);
+      if (delta.outputColumns().size() != output.size()) {
         return Result.refused("delta query has " + delta.outputColumns().size()
             + " columns, the stream table " + output.size());
       }
@@ -82,7 +82,7 @@ final class ImmediatePlanner {
         rowKey.add(delta.outputColumns().get(index));
       }
       return Result.of(new ImmediatePlan(delta.deltaQuery(), delta.outputColumns(), rowKey,
-          delta.treeText(), sources));
+          delta.treeText(), sources, delta.hiddenColumns(), delta.stateQuery()));
     } catch (UnsupportedQueryException e) {
       return Result.refused(e.getMessage());
     } catch (RuntimeException e) {

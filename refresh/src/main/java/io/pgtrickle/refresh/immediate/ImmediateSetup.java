@@ -5,7 +5,9 @@ import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.diff.ApplyIndex;
 import io.pgtrickle.refresh.diff.DiffState;
+import io.pgtrickle.refresh.diff.HiddenColumns;
 import io.pgtrickle.refresh.diff.RowMatch;
+import io.pgtrickle.refresh.full.FullRefresher;
 import io.pgtrickle.refresh.sql.Sql;
 import io.pgtrickle.refresh.sql.SqlStates;
 import java.lang.System.Logger;
@@ -17,13 +19,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Switches a stream table into and out of IMMEDIATE maintenance (CREATE, ALTER … refresh_mode, DROP),
- * in the caller's transaction: plan ({@link ImmediatePlanner}), a probe that PostgreSQL can plan the
- * apply statement, the catalog ({@link ImmediateState}), the row-identity index ({@link ApplyIndex})
+ * in the caller's transaction: plan ({@link ImmediatePlanner}), hidden state columns of a stateful
+ * root ({@link HiddenColumns}, as differential mode keeps them: aggregates then maintain algebraically
+ * instead of rescanning groups), a probe that PostgreSQL can plan the apply statement, the catalog
+ * ({@link ImmediateState}), the row-identity index ({@link ApplyIndex})
  * and the generated functions and triggers ({@link TriggerProgram}, {@link ImmediateTriggers}). The
  * caller populates or refreshes the table afterwards, in the same transaction.
  *
@@ -62,22 +67,25 @@ public final class ImmediateSetup {
       throw refused(result.unsupported());
     }
     ImmediatePlan plan = result.plan();
+    HiddenColumns.install(connection, target.storageSql(), plan.hiddenColumns(), plan.stateQuery());
     List<Column> columns = storedColumns(connection, target, plan);
+    columns.addAll(HiddenColumns.of(connection, target.storageSql(), plan.hiddenColumns()));
     RowMatch identity = RowMatch.on(connection, ApplyIndex.matchColumns(columns, plan.rowKey()));
     String apply = ApplySql.statement(target.storageSql(), plan.deltaQuery(), columns, plan.rowKey(),
-        identity);
+        identity, plan.hiddenColumns());
     probe(connection, target, plan, apply);
     ImmediateState.store(connection, target.pgtId(), plan);
     ApplyIndex.create(connection, target.pgtId(), target.schema(), target.storageSql(), identity);
     TriggerProgram program = new TriggerProgram(target.pgtId(), plan, apply,
-        recompute(connection, target), target.displayName(), target.definitionViewOid());
+        recompute(connection, target, columns, plan), target.displayName(), target.definitionViewOid());
     ImmediateTriggers.install(connection, target.pgtId(), plan, program);
     LOG.log(Level.DEBUG, "{0} is maintained IMMEDIATE", target.displayName());
   }
 
-  /** Back to FULL: drops the triggers, functions, index and lock row. */
+  /** Back to FULL: drops the triggers, functions, hidden state columns, index and lock row. */
   public static void tearDown(Connection connection, long pgtId, String schema) throws SQLException {
     ImmediateTriggers.remove(connection, pgtId);
+    HiddenColumns.dropAll(connection, pgtId);
     ApplyIndex.drop(connection, pgtId, schema);
     ImmediateState.remove(connection, pgtId);
     DiffState.storeFull(connection, pgtId, null);
@@ -118,15 +126,46 @@ public final class ImmediateSetup {
     return result;
   }
 
-  /** PL/pgSQL statements that recompute the stored rows from the definition view. */
-  private static String recompute(Connection connection, Target target) throws SQLException {
-    List<String> names = DefinitionView.columns(connection, target.definitionViewOid()).stream()
-        .map(Column::name).toList();
-    String insert = names.isEmpty()
-        ? "INSERT INTO " + target.storageSql() + " SELECT FROM " + target.definitionViewSql()
-        : "INSERT INTO " + target.storageSql() + " (" + Sql.identList(names) + ") SELECT "
-            + Sql.identList(names) + " FROM " + target.definitionViewSql();
+  /**
+   * PL/pgSQL statements that recompute the stored rows: from the definition view, or with hidden
+   * state from the state query (user then hidden columns, each cast to its stored type).
+   */
+  private static String recompute(Connection connection, Target target, List<Column> columns,
+      ImmediatePlan plan) throws SQLException {
+    String insert;
+    if (plan.stateQuery() != null) {
+      List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      for (Column c : columns) {
+        names.add(Sql.ident(c.name()));
+        values.add("(q." + Sql.ident(c.name()) + ")::" + c.typeName());
+      }
+      insert = "INSERT INTO " + target.storageSql() + " (" + String.join(", ", names) + ") SELECT "
+          + String.join(", ", values) + " FROM (" + plan.stateQuery() + ") AS q";
+    } else {
+      List<String> names = DefinitionView.columns(connection, target.definitionViewOid()).stream()
+          .map(Column::name).toList();
+      insert = names.isEmpty()
+          ? "INSERT INTO " + target.storageSql() + " SELECT FROM " + target.definitionViewSql()
+          : "INSERT INTO " + target.storageSql() + " (" + Sql.identList(names) + ") SELECT "
+              + Sql.identList(names) + " FROM " + target.definitionViewSql();
+    }
     return "DELETE FROM ONLY " + target.storageSql() + ";\n" + insert + ";";
+  }
+
+  /**
+   * How a FULL refresh (REFRESH, the population at CREATE or ALTER) computes the rows of an IMMEDIATE
+   * stream table that keeps hidden state columns: from the stored state query; empty when it keeps
+   * none (the definition view then suffices).
+   */
+  public static Optional<FullRefresher.StateSource> fullSource(Connection connection, long pgtId,
+      String storageSql) throws SQLException {
+    Optional<ImmediateState.Hidden> hidden = ImmediateState.hidden(connection, pgtId);
+    if (hidden.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new FullRefresher.StateSource(hidden.get().stateQuery(),
+        HiddenColumns.of(connection, storageSql, hidden.get().columns())));
   }
 
   /**
