@@ -416,7 +416,8 @@ class ImmediateModeTest {
       c.setAutoCommit(true);
       Ddl.run(c, Ddl.refresh("imm_stats")); // FULL through the state query, hidden columns included
       Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (2, 5, 'y', 2)", "DELETE FROM imm_vals WHERE n = 1");
-      checkStats(c);
+      MultisetOracle.assertSameRows(c, "SELECT k, c, cn, sn, an, mn, mx, si FROM imm_stats", STATS);
+      MultisetOracle.assertSameRows(c, "SELECT c, sn, mi, mx, ai FROM imm_totals", TOTALS);
       assertMaintainedWithoutMisfits(c);
     }
   }
@@ -490,11 +491,49 @@ class ImmediateModeTest {
       MultisetOracle.assertSameRows(c, user, STATS);
       Db.exec(c, "UPDATE imm_vals SET n = n + 1 WHERE k = 0", "DELETE FROM imm_vals WHERE k IS NULL");
       MultisetOracle.assertSameRows(c, user, STATS);
+      assertMaintainedWithoutMisfits(c);
       Ddl.run(c, Ddl.alterSet("imm_stats", Ddl.opt("refresh_mode", "differential")));
+      assertTrue(Db.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'imm_stats'::regclass"
+          + " AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'") > 0);
       Db.exec(c, "UPDATE imm_vals SET k = 1 WHERE k = 0");
       Ddl.run(c, Ddl.refresh("imm_stats"));
       MultisetOracle.assertSameRows(c, user, STATS);
+      Ddl.run(c, Ddl.drop(false, "imm_stats")); // no capture left behind for the other tests
+    }
+  }
+
+  private static final String BUFFER_BYTES = "SELECT COALESCE(sum(pg_relation_size(c.oid)), 0) FROM pg_class c"
+      + " WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE '\\_\\_pgt\\_imm\\_%'";
+
+  @Test
+  void largeBuffersAreEmptiedByTruncateAndStayExact(TestDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      Db.exec(c, "CREATE SCHEMA t_big", "SET search_path = t_big, public");
+      valuesSchema(c);
+      Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) SELECT g % 7, g % 100, 's' || (g % 5), g % 3"
+          + " FROM generate_series(1, 6000) g");
+      Ddl.run(c, Ddl.create("imm_stats", STATS, Ddl.opt("refresh_mode", IMMEDIATE)));
+      Ddl.run(c, Ddl.create("imm_totals", TOTALS, Ddl.opt("refresh_mode", IMMEDIATE)));
+      c.setAutoCommit(false);
+      Db.exec(c, "UPDATE imm_vals SET n = n + 1 WHERE id % 2 = 0");
+      checkStats(c);
+      assertEquals(0, Db.count(c, BUFFER_BYTES), "a buffer past the limit is truncated");
+      Db.exec(c, "UPDATE imm_vals SET i = i + 1 WHERE id = 3");
+      checkStats(c);
+      Db.exec(c, "SAVEPOINT a");
+      Db.exec(c, "DELETE FROM imm_vals WHERE id % 3 = 0");
+      checkStats(c);
+      Db.exec(c, "ROLLBACK TO SAVEPOINT a");
+      checkStats(c);
+      c.commit();
+      Db.exec(c, "UPDATE imm_vals SET k = NULL WHERE id % 5 = 0");
+      c.rollback();
+      Db.exec(c, "DELETE FROM imm_vals WHERE id = 8");
+      checkStats(c);
+      c.commit();
+      checkStats(c);
       assertMaintainedWithoutMisfits(c);
+      c.commit();
     }
   }
 }

@@ -8,15 +8,24 @@ import java.util.StringJoiner;
  * The session-local change buffers of IMMEDIATE maintenance: per stream table and source a temporary
  * table {@code pg_temp."__pgt_imm_<id>_<source oid>_<layout>"} holding the referenced columns and the weight
  * {@code "__pgt_w"} (+1 a row appeared, −1 it disappeared). The AFTER triggers append their transition
- * tables to it; the maintenance that follows reads and empties it. The tables are created on first use
- * in a session (by the trigger functions), {@code ON COMMIT DELETE ROWS}, so a buffer never outlives
- * its transaction, and rows written in a rolled-back (sub)transaction vanish with it. {@code <layout>}
- * is a hash of the column names and types: after a source column was renamed and the stream table
- * rebuilt, sessions that still hold a buffer of the old layout create a new one instead of failing.
+ * tables to it; the maintenance that follows (in the same outermost statement) reads and empties it,
+ * so a buffer is empty between statements; rows written in a rolled-back (sub)transaction vanish with
+ * it. The tables are created on first use in a session (by the trigger functions) and kept: no DDL
+ * in the trigger path after that, and no {@code ON COMMIT DELETE ROWS} (that truncates every buffer
+ * of the session at every commit, which costs more than the rest of a small write's maintenance).
+ * Emptying with DELETE leaves dead line pointers that only VACUUM could reclaim, and autovacuum
+ * skips temporary tables: once a buffer has grown past {@value #RECYCLE_BYTES} bytes it is emptied
+ * with TRUNCATE instead ({@link #empty}).
+ * {@code <layout>} is a hash of the column names and types: after a source column was renamed and
+ * the stream table rebuilt, sessions that still hold a buffer of the old layout create a new one
+ * instead of failing.
  */
 final class ChangeBuffers {
 
   static final String WEIGHT = DeltaPlan.WEIGHT_COLUMN;
+
+  /** A buffer larger than this is emptied by TRUNCATE (a new file) instead of DELETE. */
+  static final long RECYCLE_BYTES = 16 * 8192;
 
   private ChangeBuffers() {}
 
@@ -43,8 +52,19 @@ final class ChangeBuffers {
     cols.add(Sql.ident(WEIGHT) + " integer");
     return "IF pg_catalog.to_regclass(" + Sql.literal(qualified(pgtId, source)) + ") IS NULL THEN\n"
         + "    CREATE TEMPORARY TABLE " + Sql.ident(name(pgtId, source)) + " (" + cols
-        + ") ON COMMIT DELETE ROWS;\n"
+        + ");\n"
         + "  END IF;";
+  }
+
+  /**
+   * PL/pgSQL: empties the buffer, by DELETE while it is small, else by TRUNCATE (which gives it a new,
+   * empty file: the statements that read it are planned again once, and the dead rows are gone).
+   */
+  static String empty(long pgtId, ImmediatePlan.Source source) {
+    String buffer = qualified(pgtId, source);
+    return "IF pg_catalog.pg_relation_size(" + Sql.literal(buffer) + "::pg_catalog.regclass) > "
+        + RECYCLE_BYTES + " THEN\n    TRUNCATE " + buffer + ";\n  ELSE\n    DELETE FROM " + buffer
+        + ";\n  END IF;";
   }
 
   /** The buffer's column list (referenced columns, then the weight). */

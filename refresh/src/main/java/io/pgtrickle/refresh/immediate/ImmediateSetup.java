@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * in the caller's transaction: plan ({@link ImmediatePlanner}), hidden state columns of a stateful
  * root ({@link HiddenColumns}, as differential mode keeps them: aggregates then maintain algebraically
  * instead of rescanning groups), a probe that PostgreSQL can plan the apply statement, the catalog
- * ({@link ImmediateState}), the row-identity index ({@link ApplyIndex})
- * and the generated functions and triggers ({@link TriggerProgram}, {@link ImmediateTriggers}). The
+ * ({@link ImmediateState}), the row-identity index ({@link ApplyIndex}), for keyed results the key
+ * index ({@link KeyIndex}), and the generated functions and triggers ({@link TriggerProgram}, {@link ImmediateTriggers}). The
  * caller populates or refreshes the table afterwards, in the same transaction.
  *
  * <p>A query IMMEDIATE cannot maintain is SQLSTATE 0A000 naming the construct, and the statement is
@@ -76,6 +76,8 @@ public final class ImmediateSetup {
     probe(connection, target, plan, apply);
     ImmediateState.store(connection, target.pgtId(), plan);
     ApplyIndex.create(connection, target.pgtId(), target.schema(), target.storageSql(), identity);
+    KeyIndex.create(connection, target.pgtId(), target.schema(), target.storageSql(),
+        plan.rowKey().isEmpty() ? List.of() : ApplyIndex.matchColumns(columns, plan.rowKey()));
     TriggerProgram program = new TriggerProgram(target.pgtId(), plan, apply,
         recompute(connection, target, columns, plan), target.displayName(), target.definitionViewOid());
     ImmediateTriggers.install(connection, target.pgtId(), plan, program);
@@ -87,6 +89,7 @@ public final class ImmediateSetup {
     ImmediateTriggers.remove(connection, pgtId);
     HiddenColumns.dropAll(connection, pgtId);
     ApplyIndex.drop(connection, pgtId, schema);
+    KeyIndex.drop(connection, pgtId, schema);
     ImmediateState.remove(connection, pgtId);
     DiffState.storeFull(connection, pgtId, null);
   }

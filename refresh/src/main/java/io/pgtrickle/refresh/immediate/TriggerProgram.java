@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  *       lock that serializes maintainers until commit; 40001 for a REPEATABLE READ writer whose
  *       snapshot misses another maintainer), then — unless the table is unpopulated — applies the
  *       delta ({@link ApplySql}) with the guard bypass on, recomputing when the delta did not fit or a
- *       source was truncated; finally it empties the buffers. It runs with {@code jit = off}: the
+ *       source was truncated; finally it empties the buffers ({@link ChangeBuffers#empty}). It runs
+ *       with {@code jit = off}: the
  *       cached generic plan's cost estimates (buffers of unknown size) would otherwise make PostgreSQL
  *       JIT-compile the apply statement on every call, seconds for a few rows.
  * </ul>
@@ -204,7 +205,7 @@ final class TriggerProgram {
         .append("  END IF;\n")
         .append("  PERFORM pg_catalog.set_config(").append(recomputeSetting()).append(", 'off', true);\n");
     for (ImmediatePlan.Source s : plan.sources()) {
-      b.append("  DELETE FROM ").append(ChangeBuffers.qualified(pgtId, s)).append(";\n");
+      b.append("  ").append(ChangeBuffers.empty(pgtId, s)).append('\n');
     }
     return b.append("END").toString();
   }
