@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * IMMEDIATE-mode write overhead (a CLI, and {@link #run} for other harnesses), pgbench-shaped like
- * pg_ivm's published figure: single-row {@code UPDATE accounts SET abalance = abalance + d WHERE aid = k}
- * (autocommit) on an {@code accounts} table of N rows (default 1,000,000) with 100 branches, measured
- * without any stream table, then with an IMMEDIATE join {@code accounts ⋈ branches} (N rows), then
+ * IMMEDIATE-mode write overhead (a CLI, and {@link #run}/{@link #measure} for other harnesses),
+ * pgbench-shaped like pg_ivm's published figure: single-row
+ * {@code UPDATE accounts SET abalance = abalance + d WHERE aid = k} (autocommit) on an {@code accounts}
+ * table of N rows (default 1,000,000) with 100 branches, measured without any stream table, then with an IMMEDIATE join {@code accounts ⋈ branches} (N rows), then
  * with that join and an IMMEDIATE aggregate by branch (100 groups: count and sum with hidden state),
  * then without again (the two baselines bracket the measured phases). Prints median and mean latency
  * per phase and the overhead per UPDATE.
@@ -87,7 +87,7 @@ public final class ImmediateOverheadBenchmark {
       st.execute("CREATE DATABASE " + database);
     }
     try (Db db = Db.open(server, database)) {
-      System.out.println(run(db, rows, updates, keep));
+      System.out.println(measure(db, rows, updates, keep));
     } finally {
       if (keep) {
         System.out.println("kept database " + database);
@@ -99,12 +99,16 @@ public final class ImmediateOverheadBenchmark {
     }
   }
 
-  /** Runs the phases in {@code db}'s (empty) database; {@code updates} UPDATEs per phase. */
-  static Result run(Db db, int rows, int updates) throws SQLException {
-    return run(db, rows, updates, false);
+  /**
+   * Runs the phases in {@code db}'s database (which must not have tables {@code accounts} and
+   * {@code branches}); {@code updates} UPDATEs per phase. Returns {@link Result#toString()}.
+   */
+  static String run(Db db, int rows, int updates) throws SQLException {
+    return measure(db, rows, updates, false).toString();
   }
 
-  private static Result run(Db db, int rows, int updates, boolean keep) throws SQLException {
+  /** Like {@link #run}, with the figures; {@code keep} leaves both stream tables in place. */
+  static Result measure(Db db, int rows, int updates, boolean keep) throws SQLException {
     db.plain("CREATE TABLE branches (bid int PRIMARY KEY, bbalance int NOT NULL, name text)",
         "INSERT INTO branches SELECT b, 0, 'branch ' || b FROM generate_series(0, 99) b",
         "CREATE TABLE accounts (aid int PRIMARY KEY, bid int NOT NULL, abalance int NOT NULL,"
@@ -112,31 +116,31 @@ public final class ImmediateOverheadBenchmark {
         "INSERT INTO accounts SELECT a, a % 100, 0, '' FROM generate_series(1, " + rows + ") a",
         "VACUUM ANALYZE branches", "VACUUM ANALYZE accounts");
     Random random = new Random(42);
-    List<Double> before = measure(db.plain, rows, updates, random);
+    List<Double> before = timeUpdates(db.plain, rows, updates, random);
     db.trickle("CREATE MATERIALIZED VIEW acc_join WITH (pgtrickle.stream = true,"
             + " pgtrickle.refresh_mode = 'immediate') AS SELECT a.aid, a.bid, a.abalance, b.name"
             + " FROM accounts a JOIN branches b ON b.bid = a.bid",
         "ANALYZE acc_join");
-    measure(db.plain, rows, Math.max(50, updates / 20), random); // warm the plan caches
-    List<Double> join = measure(db.plain, rows, updates, random);
+    timeUpdates(db.plain, rows, Math.max(50, updates / 20), random); // warm the plan caches
+    List<Double> join = timeUpdates(db.plain, rows, updates, random);
     db.trickle("CREATE MATERIALIZED VIEW acc_agg WITH (pgtrickle.stream = true,"
             + " pgtrickle.refresh_mode = 'immediate') AS SELECT a.bid, count(*) AS n,"
             + " sum(a.abalance) AS total FROM accounts a GROUP BY a.bid",
         "ANALYZE acc_agg");
-    measure(db.plain, rows, Math.max(50, updates / 20), random);
-    List<Double> both = measure(db.plain, rows, updates, random);
+    timeUpdates(db.plain, rows, Math.max(50, updates / 20), random);
+    List<Double> both = timeUpdates(db.plain, rows, updates, random);
     if (keep) {
       List<Double> baseline = new ArrayList<>(before);
       return new Result(rows, Phase.of(baseline), Phase.of(join), Phase.of(both));
     }
     db.trickle("DROP MATERIALIZED VIEW acc_join, acc_agg");
-    List<Double> after = measure(db.plain, rows, updates, random);
+    List<Double> after = timeUpdates(db.plain, rows, updates, random);
     List<Double> baseline = new ArrayList<>(before);
     baseline.addAll(after);
     return new Result(rows, Phase.of(baseline), Phase.of(join), Phase.of(both));
   }
 
-  private static List<Double> measure(Connection c, int rows, int updates, Random random)
+  private static List<Double> timeUpdates(Connection c, int rows, int updates, Random random)
       throws SQLException {
     List<Double> ms = new ArrayList<>(updates);
     try (PreparedStatement ps =
