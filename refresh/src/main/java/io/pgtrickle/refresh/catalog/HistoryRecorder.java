@@ -60,7 +60,8 @@ public final class HistoryRecorder {
   private static final String COLUMNS =
       "\"pgt_id\", \"initiator\", \"requested_strategy\", \"executed_strategy\", \"rows_inserted\","
           + " \"rows_deleted\", \"started_at\", \"finished_at\", \"duration_ms\", \"status\","
-          + " \"error_sqlstate\", \"error_message\", \"delta_rows\", \"note\", \"instance_id\"";
+          + " \"error_sqlstate\", \"error_message\", \"delta_rows\", \"note\", \"instance_id\","
+          + " \"source_changes\"";
 
   private HistoryRecorder() {}
 
@@ -105,12 +106,28 @@ public final class HistoryRecorder {
       String note)
       throws SQLException {
     insert(connection, pgtId, initiator, requested, executed, rowsInserted, rowsDeleted, startedAt,
-        "succeeded", null, null, deltaRows, note);
+        "succeeded", null, null, deltaRows, note, null);
   }
 
-  /** A successful refresh as {@link #succeeded} records it ({@code rowsDeleted}, {@code deltaRows}, {@code note} may be null). */
+  /**
+   * A successful refresh as {@link #succeeded} records it ({@code rowsDeleted}, {@code deltaRows},
+   * {@code note} and {@code sourceChanges} may be null).
+   */
   public record Success(Initiator initiator, RefreshMode requested, Strategy executed, long rowsInserted,
-      Long rowsDeleted, OffsetDateTime startedAt, Long deltaRows, String note) {}
+      Long rowsDeleted, OffsetDateTime startedAt, Long deltaRows, String note, Long sourceChanges) {
+
+    /** Without the count of source changes (only refresh_mode auto counts them). */
+    public Success(Initiator initiator, RefreshMode requested, Strategy executed, long rowsInserted,
+        Long rowsDeleted, OffsetDateTime startedAt, Long deltaRows, String note) {
+      this(initiator, requested, executed, rowsInserted, rowsDeleted, startedAt, deltaRows, note, null);
+    }
+
+    /** The same with the source changes counted for the AUTO cost model (null: not counted). */
+    public Success withSourceChanges(Long changes) {
+      return new Success(initiator, requested, executed, rowsInserted, rowsDeleted, startedAt, deltaRows,
+          note, changes);
+    }
+  }
 
   /**
    * {@code INSERT} of a succeeded history row for each row of {@code source} (a relation or CTE name
@@ -121,7 +138,7 @@ public final class HistoryRecorder {
     return "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (" + COLUMNS + ")"
         + " SELECT d.\"pgt_id\", ?, ?, ?, ?, ?, s.t, f.t,"
         + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, 'succeeded', NULL, NULL,"
-        + " ?, ?, NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), '')"
+        + " ?, ?, NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), ''), ?"
         + " FROM " + source + " d, (SELECT ?::timestamptz AS t) s,"
         + " (SELECT pg_catalog.clock_timestamp() AS t) f";
   }
@@ -136,6 +153,7 @@ public final class HistoryRecorder {
     setLong(ps, i++, success.rowsDeleted());
     setLong(ps, i++, success.deltaRows());
     ps.setString(i++, success.note());
+    setLong(ps, i++, success.sourceChanges());
     ps.setObject(i++, success.startedAt());
     return i;
   }
@@ -151,7 +169,7 @@ public final class HistoryRecorder {
       String message)
       throws SQLException {
     insert(connection, pgtId, initiator, requested, null, null, null, startedAt, "failed", sqlState,
-        message, null, null);
+        message, null, null, null);
   }
 
   private static void insert(
@@ -167,13 +185,14 @@ public final class HistoryRecorder {
       String sqlState,
       String message,
       Long deltaRows,
-      String note)
+      String note,
+      Long sourceChanges)
       throws SQLException {
     String sql =
         "INSERT INTO " + Sql.catalog("pgt_refresh_history") + " (" + COLUMNS + ")"
             + " SELECT ?, ?, ?, ?, ?, ?, s.t, f.t,"
             + " GREATEST(EXTRACT(EPOCH FROM f.t - s.t) * 1000, 0)::double precision, ?, ?, ?, ?, ?,"
-            + " NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), '')"
+            + " NULLIF(pg_catalog.current_setting('" + INSTANCE_SETTING + "', true), ''), ?"
             + " FROM (SELECT ?::timestamptz AS t) s, (SELECT pg_catalog.clock_timestamp() AS t) f";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setLong(1, pgtId);
@@ -187,7 +206,8 @@ public final class HistoryRecorder {
       ps.setString(9, message);
       setLong(ps, 10, deltaRows);
       ps.setString(11, note);
-      ps.setObject(12, startedAt);
+      setLong(ps, 12, sourceChanges);
+      ps.setObject(13, startedAt);
       ps.executeUpdate();
     }
   }

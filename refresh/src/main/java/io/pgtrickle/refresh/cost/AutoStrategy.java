@@ -29,21 +29,37 @@ public final class AutoStrategy {
 
   private AutoStrategy() {}
 
-  /** The reason to run FULL instead of applying the delta, if the model says so. */
-  public static Optional<String> fullInstead(Connection connection, StreamTableRow st,
-      DiffState.Loaded state) throws SQLException {
+  /**
+   * What AUTO chose for one refresh: the source changes it counted (null when it did not count: not
+   * {@code refresh_mode = auto}, or no frontier yet) and the reason to run FULL instead of applying the
+   * delta (null: apply it).
+   */
+  public record Choice(Long sourceChanges, String fullReason) {
+
+    /** Nothing counted, nothing decided: apply the delta. */
+    public static final Choice NONE = new Choice(null, null);
+
+    public boolean full() {
+      return fullReason != null;
+    }
+  }
+
+  /** Asks the cost model when {@code st} is in {@code refresh_mode = auto}. */
+  public static Choice choose(Connection connection, StreamTableRow st, DiffState.Loaded state)
+      throws SQLException {
     if (st.options().refreshMode() != RefreshMode.AUTO || state.frontier() == null) {
-      return Optional.empty();
+      return Choice.NONE;
     }
     AutoCostModel model = AutoCostModel.DEFAULT;
     long pending = pendingChanges(connection, state, Long.MAX_VALUE);
     if (pending < model.minChangesForFull()) {
-      return Optional.empty(); // no need to read sizes or history
+      return new Choice(pending, null); // no need to read sizes or history
     }
+    History history = history(connection, st.pgtId());
     AutoCostModel.Decision decision = model.decide(new AutoCostModel.Inputs(pending,
-        sourceRows(connection, state.sources()), samples(connection, st.pgtId()),
-        lastFull(connection, st.pgtId())));
-    return decision.full() ? Optional.of(decision.reason()) : Optional.empty();
+        sourceRows(connection, state.sources()), history.samples(), history.lastFull(),
+        history.fullsSinceDifferential()));
+    return new Choice(pending, decision.full() ? decision.reason() : null);
   }
 
   /**
@@ -84,36 +100,49 @@ public final class AutoStrategy {
     }
   }
 
-  private static List<AutoCostModel.Sample> samples(Connection connection, long pgtId)
-      throws SQLException {
-    List<AutoCostModel.Sample> samples = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT \"delta_rows\", \"duration_ms\" FROM \"pgtrickle\".\"pgt_refresh_history\""
-            + " WHERE \"pgt_id\" = ? AND \"status\" = 'succeeded'"
-            + " AND \"executed_strategy\" = 'differential' AND \"delta_rows\" IS NOT NULL"
-            + " ORDER BY \"history_id\" DESC LIMIT " + SAMPLES)) {
-      ps.setLong(1, pgtId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          samples.add(new AutoCostModel.Sample(rs.getLong(1), rs.getDouble(2)));
-        }
-      }
-    }
-    return samples;
-  }
+  /** What the model reads of a stream table's own history. */
+  private record History(List<AutoCostModel.Sample> samples, Optional<AutoCostModel.FullTiming> lastFull,
+      int fullsSinceDifferential) {}
 
-  private static Optional<AutoCostModel.FullTiming> lastFull(Connection connection, long pgtId)
-      throws SQLException {
+  /**
+   * In one statement: the newest {@link #SAMPLES} differential refreshes that counted their source
+   * changes, the last executed FULL with its age, and how many FULLs ran since the newest differential.
+   */
+  private static History history(Connection connection, long pgtId) throws SQLException {
+    String history = "\"pgtrickle\".\"pgt_refresh_history\" h WHERE h.\"pgt_id\" = ?"
+        + " AND h.\"status\" = 'succeeded' AND h.\"executed_strategy\"";
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT \"duration_ms\", EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - \"finished_at\")"
-            + " FROM \"pgtrickle\".\"pgt_refresh_history\" WHERE \"pgt_id\" = ?"
-            + " AND \"status\" = 'succeeded' AND \"executed_strategy\" = 'full'"
-            + " ORDER BY \"history_id\" DESC LIMIT 1")) {
-      ps.setLong(1, pgtId);
+        "SELECT s.\"changes\", s.\"millis\", f.\"duration_ms\", f.\"age\", n.\"fulls\" FROM"
+            + " (SELECT pg_catalog.array_agg(x.\"source_changes\" ORDER BY x.\"history_id\" DESC) AS \"changes\","
+            + " pg_catalog.array_agg(x.\"duration_ms\" ORDER BY x.\"history_id\" DESC) AS \"millis\""
+            + " FROM (SELECT h.\"history_id\", h.\"source_changes\", h.\"duration_ms\" FROM " + history
+            + " = 'differential' AND h.\"source_changes\" > 0 ORDER BY h.\"history_id\" DESC LIMIT "
+            + SAMPLES + ") x) s"
+            + " LEFT JOIN LATERAL (SELECT h.\"duration_ms\","
+            + " EXTRACT(EPOCH FROM pg_catalog.clock_timestamp() - h.\"finished_at\") AS \"age\" FROM "
+            + history + " = 'full' ORDER BY h.\"history_id\" DESC LIMIT 1) f ON true"
+            + " CROSS JOIN (SELECT pg_catalog.count(*) AS \"fulls\" FROM " + history + " = 'full'"
+            + " AND h.\"history_id\" > COALESCE((SELECT pg_catalog.max(d.\"history_id\")"
+            + " FROM \"pgtrickle\".\"pgt_refresh_history\" d WHERE d.\"pgt_id\" = ?"
+            + " AND d.\"executed_strategy\" = 'differential'), 0)) n")) {
+      for (int i = 1; i <= 4; i++) {
+        ps.setLong(i, pgtId);
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new AutoCostModel.FullTiming(rs.getDouble(1), rs.getDouble(2)))
-            : Optional.empty();
+        rs.next();
+        List<AutoCostModel.Sample> samples = new ArrayList<>();
+        Array changesArray = rs.getArray(1);
+        if (changesArray != null) {
+          Long[] changes = (Long[]) changesArray.getArray();
+          Double[] millis = (Double[]) rs.getArray(2).getArray();
+          for (int i = 0; i < changes.length; i++) {
+            samples.add(new AutoCostModel.Sample(changes[i], millis[i]));
+          }
+        }
+        double fullMillis = rs.getDouble(3);
+        Optional<AutoCostModel.FullTiming> lastFull = rs.wasNull() ? Optional.empty()
+            : Optional.of(new AutoCostModel.FullTiming(fullMillis, rs.getDouble(4)));
+        return new History(samples, lastFull, rs.getInt(5));
       }
     }
   }

@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One refresh of a differential stream table whose catalog row the caller has claimed FOR UPDATE (so
@@ -76,33 +75,37 @@ public final class DifferentialRefresher {
     DiffState.Loaded state = preloaded != null ? preloaded : DiffState.load(connection, st.pgtId());
     MarkProtection.remember(connection, state.ownMark());
     Done done;
+    AutoStrategy.Choice choice = AutoStrategy.Choice.NONE;
     if (state.frontier() == null || !st.populated()) {
       done = full(connection, st, state, null);
     } else {
-      Optional<String> fullReason = AutoStrategy.fullInstead(connection, st, state);
-      done = fullReason.isPresent()
-          ? full(connection, st, state, fullReason.get())
-          : differential(connection, st, state, initiator, startedAt);
+      choice = AutoStrategy.choose(connection, st, state);
+      done = choice.full()
+          ? full(connection, st, state, choice.fullReason())
+          : differential(connection, st, state, new HistoryRecorder.Success(initiator,
+              st.options().refreshMode(), Strategy.DIFFERENTIAL, 0, 0L, startedAt, 0L, null,
+              choice.sourceChanges()));
     }
     if (!done.recorded()) {
       Outcome o = done.outcome();
       RefreshRecord.write(connection, st.pgtId(), DiffState.frontierSet("?::pg_catalog.pg_snapshot"),
           (ps, index) -> DiffState.bindFrontier(ps, index, done.frontier(), done.mark()),
           new HistoryRecorder.Success(initiator, st.options().refreshMode(), o.strategy(),
-              o.counts().rowsInserted(), o.counts().rowsDeleted(), startedAt, o.deltaRows(), o.note()));
+              o.counts().rowsInserted(), o.counts().rowsDeleted(), startedAt, o.deltaRows(), o.note(),
+              choice.sourceChanges()));
       // a window without rows consumed nothing, so it cannot have made any row prunable
       BufferPruner.prune(connection, state.sources());
     }
     return done.outcome();
   }
 
+  /** {@code unchanged}: the history row of a refresh that finds no change. */
   private static Done differential(Connection connection, StreamTableRow st, DiffState.Loaded state,
-      Initiator initiator, OffsetDateTime startedAt) throws SQLException {
+      HistoryRecorder.Success unchangedRecord) throws SQLException {
     WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
     Outcome unchanged = new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
     if (ChangeProbe.recordIfUnchanged(connection, st.pgtId(), state.frontier(), state.ownMark(), upper,
-        state.sources(), new HistoryRecorder.Success(initiator, st.options().refreshMode(),
-            Strategy.DIFFERENTIAL, 0, 0L, startedAt, 0L, null))) {
+        state.sources(), unchangedRecord)) {
       return new Done(unchanged, null, null, true);
     }
     List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, st.definitionViewRelid()));
