@@ -35,7 +35,8 @@ public final class CatalogMigrator {
   public static final List<String> MIGRATIONS = List.of(
       "V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql", "V4__immediate.sql",
       "V5__aggregate_state.sql", "V6__frontier_mark.sql",
-      "V7__post_refresh_actions.sql", "V8__source_signature.sql", "V9__auto_source_changes.sql");
+      "V7__post_refresh_actions.sql", "V8__source_signature.sql", "V9__auto_source_changes.sql",
+      "V10__source_signature_plpgsql.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

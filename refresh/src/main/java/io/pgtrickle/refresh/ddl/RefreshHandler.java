@@ -61,12 +61,15 @@ public final class RefreshHandler implements CommandHandler {
   public DdlOutcome handle(Connection connection, TransactionScope scope) throws SQLException {
     claimed = null;
     ownTransaction = scope.ownTransaction();
+    // in a transaction of its own, the claim also switches JIT off for the rest of it
     Optional<StreamTableCatalog.Claimed<RefreshExecutor.Prefetched>> claim =
-        StreamTableCatalog.lockByName(connection, command.name(), RefreshExecutor.PREFETCH_COLUMNS,
+        StreamTableCatalog.lockByName(connection, command.name(), ownTransaction
+            ? RefreshExecutor.PREFETCH_COLUMNS_JIT_OFF : RefreshExecutor.PREFETCH_COLUMNS,
             RefreshExecutor::readPrefetch);
     if (claim.isPresent()) { // the usual case: one statement claims the row and reads the rest
       claimed = claim.get().row();
-      RefreshExecutor.Prefetched prefetched = claim.get().extra();
+      RefreshExecutor.Prefetched prefetched = ownTransaction
+          ? claim.get().extra().withJitOffForTransaction() : claim.get().extra();
       startedAt = prefetched.startedAt();
       return refresh(connection, prefetched);
     }

@@ -9,6 +9,7 @@ import io.pgtrickle.refresh.catalog.RelationResolver;
 import io.pgtrickle.refresh.catalog.StreamTableCatalog;
 import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.ddl.source.SourceDdl;
+import io.pgtrickle.refresh.ddl.source.SourceSignatures;
 import io.pgtrickle.refresh.diff.DiffState;
 import io.pgtrickle.refresh.diff.DifferentialRefresher;
 import io.pgtrickle.refresh.immediate.ImmediateSetup;
@@ -46,9 +47,19 @@ public final class RefreshExecutor {
    * @param current false when the claim had to wait for a concurrent writer of the row: the row is the
    *     writer's new version, but the rest was read in the statement's older snapshot, so only the
    *     clock may be used and the rest is read again
+   * @param sourcesUnchanged no source's signature changed ({@link SourceSignatures#unchangedExpression}):
+   *     no source DDL to act on before this refresh
+   * @param jitOffForTransaction the claim was {@link #PREFETCH_COLUMNS_JIT_OFF}'s: JIT is off for the
+   *     rest of the transaction, which the refresh owns (it ends with it, nothing to put back)
    */
   public record Prefetched(OffsetDateTime startedAt, boolean definitionViewExists,
-      DiffState.Loaded diffState, boolean current) {}
+      DiffState.Loaded diffState, boolean current, boolean sourcesUnchanged, boolean jitOffForTransaction) {
+
+    /** The same, read with {@link #PREFETCH_COLUMNS_JIT_OFF}. */
+    public Prefetched withJitOffForTransaction() {
+      return new Prefetched(startedAt, definitionViewExists, diffState, current, sourcesUnchanged, true);
+    }
+  }
 
   /**
    * The select list of {@link Prefetched} over the catalog row aliased {@code st}, for
@@ -60,14 +71,24 @@ public final class RefreshExecutor {
       "pg_catalog.clock_timestamp(), EXISTS (SELECT 1 FROM pg_catalog.pg_class v"
           + " WHERE v.\"oid\" = st.\"definition_view_relid\"), (SELECT s2.\"xmin\" = st.\"xmin\" FROM "
           + Sql.catalog("pgt_stream_tables") + " s2 WHERE s2.\"pgt_id\" = st.\"pgt_id\"), "
-          + DiffState.columns("st");
+          + SourceSignatures.unchangedExpression("st") + ", " + DiffState.columns("st");
+
+  /**
+   * {@link #PREFETCH_COLUMNS} that also switch JIT off for the rest of the transaction, for a refresh
+   * that runs in a transaction of its own ({@link RefreshJit}: the setting ends with the transaction,
+   * so the two statements that save and restore the caller's value are not needed). Idempotent, so
+   * that a re-evaluation of the row (READ COMMITTED after a wait) does no harm.
+   */
+  public static final String PREFETCH_COLUMNS_JIT_OFF =
+      PREFETCH_COLUMNS + ", " + RefreshJit.OFF_FOR_TRANSACTION;
 
   /** Reads {@link #PREFETCH_COLUMNS} from column {@code first}. */
   public static Prefetched readPrefetch(ResultSet rs, int first) throws SQLException {
     OffsetDateTime startedAt = rs.getObject(first, OffsetDateTime.class);
     boolean viewExists = rs.getBoolean(first + 1);
     boolean current = rs.getBoolean(first + 2);
-    return new Prefetched(startedAt, viewExists, DiffState.read(rs, first + 3), current);
+    boolean unchanged = rs.getBoolean(first + 3);
+    return new Prefetched(startedAt, viewExists, DiffState.read(rs, first + 4), current, unchanged, false);
   }
 
   /**
@@ -96,9 +117,14 @@ public final class RefreshExecutor {
       OffsetDateTime startedAt,
       Prefetched prefetched)
       throws SQLException {
-    RefreshJit.off(connection);
+    boolean jitOffAlready = prefetched != null && prefetched.jitOffForTransaction();
+    if (!jitOffAlready) {
+      RefreshJit.off(connection);
+    }
     Result result = refreshJitOff(connection, st, withData, initiator, startedAt, prefetched);
-    RefreshJit.restore(connection);
+    if (!jitOffAlready) {
+      RefreshJit.restore(connection);
+    }
     return result;
   }
 
@@ -111,7 +137,9 @@ public final class RefreshExecutor {
       Prefetched prefetched)
       throws SQLException {
     StreamTableRow claimedRow = st;
-    st = SourceDdl.beforeRefresh(connection, st, initiator); // a changed source: rebuilt first
+    if (prefetched == null || !prefetched.current() || !prefetched.sourcesUnchanged()) {
+      st = SourceDdl.beforeRefresh(connection, st, initiator); // a changed source: rebuilt first
+    }
     // a rebuild rewrote the catalog row: what the claim read with it no longer applies
     boolean usable = prefetched != null && prefetched.current() && st == claimedRow;
     if (!usable) {

@@ -22,6 +22,12 @@ final class RefreshJit {
   private static final String RESTORE =
       "SELECT pg_catalog.set_config('jit', pg_catalog.current_setting('pgtrickle.jit_caller'), true)";
 
+  /**
+   * A select-list item that switches JIT off until the end of the transaction, for a refresh that owns
+   * its transaction (see {@link RefreshExecutor#PREFETCH_COLUMNS_JIT_OFF}).
+   */
+  static final String OFF_FOR_TRANSACTION = "pg_catalog.set_config('jit', 'off', true)";
+
   private RefreshJit() {}
 
   static void off(Connection connection) throws SQLException {

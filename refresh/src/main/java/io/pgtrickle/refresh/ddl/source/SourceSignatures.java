@@ -30,6 +30,17 @@ public final class SourceSignatures {
 
   private SourceSignatures() {}
 
+  /**
+   * A boolean SQL expression over a catalog row aliased {@code alias}: no source of that stream table
+   * has changed (what {@link #changed} returns empty for), so that a statement that claims the row can
+   * also tell whether {@link SourceDdl#beforeRefresh} has anything to do.
+   */
+  public static String unchangedExpression(String alias) {
+    return "NOT EXISTS (SELECT 1 FROM " + DEPENDENCIES + " d WHERE d.\"pgt_id\" = " + alias + ".\"pgt_id\""
+        + " AND d.\"source_signature\" IS DISTINCT FROM " + Sql.catalog("source_signature") + "("
+        + alias + ".\"definition_view_relid\", d.\"source_relid\"))";
+  }
+
   /** Stores the current signature of every source of {@code pgtId}. */
   public static void store(Connection connection, long pgtId) throws SQLException {
     try (PreparedStatement ps =
