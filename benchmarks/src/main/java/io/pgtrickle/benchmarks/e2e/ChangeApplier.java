@@ -42,6 +42,16 @@ final class ChangeApplier {
     }
   }
 
+  /**
+   * The seed of the batch after the one seeded with {@code previous}: 0.01 further, wrapped into
+   * [0, 1) since PostgreSQL's {@code setseed} accepts only [-1, 1] (a full run applies well over 100
+   * batches).
+   */
+  static double nextSeed(double previous) {
+    double next = previous + 0.01;
+    return next >= 1 ? next - 1 : next;
+  }
+
   Batch apply(Connection plain, int rows, double seed) throws SQLException {
     int deletes = (int) Math.round(rows * 0.15);
     int inserts = (int) Math.round(rows * 0.15);

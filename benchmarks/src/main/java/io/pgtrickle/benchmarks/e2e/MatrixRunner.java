@@ -105,7 +105,7 @@ final class MatrixRunner {
     int cycles = 0;
     for (int cycle = 0; cycle < config.cycles() && (cycle == 0 || !cell.expired()); cycle++) {
       for (ChangeApplier a : used) {
-        ChangeApplier.Batch batch = a.apply(db.plain, change.rows(), seed += 0.01);
+        ChangeApplier.Batch batch = a.apply(db.plain, change.rows(), seed = ChangeApplier.nextSeed(seed));
         first.putIfAbsent(a.table().table(), batch);
       }
       refreshAll(targets, samples, cycle, Set.of(Method.values()));
