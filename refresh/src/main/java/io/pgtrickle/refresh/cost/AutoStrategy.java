@@ -44,14 +44,17 @@ public final class AutoStrategy {
     }
   }
 
-  /** Asks the cost model when {@code st} is in {@code refresh_mode = auto}. */
-  public static Choice choose(Connection connection, StreamTableRow st, DiffState.Loaded state)
-      throws SQLException {
+  /**
+   * Asks the cost model when {@code st} is in {@code refresh_mode = auto}; {@code upperSql} is S₁ as
+   * the refresh takes it ({@link WindowSnapshot#upper}).
+   */
+  public static Choice choose(Connection connection, StreamTableRow st, DiffState.Loaded state,
+      String upperSql) throws SQLException {
     if (st.options().refreshMode() != RefreshMode.AUTO || state.frontier() == null) {
       return Choice.NONE;
     }
     AutoCostModel model = AutoCostModel.DEFAULT;
-    long pending = pendingChanges(connection, state, Long.MAX_VALUE);
+    long pending = pendingChanges(connection, state, Long.MAX_VALUE, upperSql);
     if (pending < model.minChangesForFull()) {
       return new Choice(pending, null); // no need to read sizes or history
     }
@@ -71,8 +74,16 @@ public final class AutoStrategy {
     if (state.sources().isEmpty() || state.frontier() == null) {
       return 0;
     }
-    ChangeWindow window = ChangeWindow.betweenExpressions(state.frontier().toSqlLiteral(),
-        WindowSnapshot.upper(connection, state.sources()).sql()).withLowerMark(state.ownMark());
+    return pendingChanges(connection, state, cap, WindowSnapshot.upper(connection, state.sources()).sql());
+  }
+
+  private static long pendingChanges(Connection connection, DiffState.Loaded state, long cap,
+      String upperSql) throws SQLException {
+    if (state.sources().isEmpty() || state.frontier() == null) {
+      return 0;
+    }
+    ChangeWindow window = ChangeWindow.betweenExpressions(state.frontier().toSqlLiteral(), upperSql)
+        .withLowerMark(state.ownMark());
     StringJoiner sum = new StringJoiner(" + ", "SELECT ", "");
     for (long source : state.sources()) {
       sum.add("(SELECT count(*) FROM (SELECT 1 FROM " + ChangeBufferLayout.qualifiedTableName(source)

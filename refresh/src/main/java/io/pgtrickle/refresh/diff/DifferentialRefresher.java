@@ -10,6 +10,7 @@ import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.full.FullRefresher;
 import io.pgtrickle.refresh.full.RefreshCounts;
+import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.sql.Maintenance;
 import io.pgtrickle.spi.cdc.OwnMark;
 import io.pgtrickle.spi.cdc.PgSnapshot;
@@ -30,11 +31,12 @@ import java.util.List;
  * <ol>
  *   <li>no frontier yet (just created, or after WITH NO DATA): FULL with the frontier taken in the
  *       same statement ({@link FullRefresher#refreshWith}); a stream table with hidden state columns
- *       is computed by its state query instead of its definition view; with {@code refresh_mode =
- *       auto}, also when the cost model says so ({@link AutoStrategy}, the reason noted in history);
+ *       is computed by its state query instead of its definition view;
  *   <li>else, when no source buffer has a row in the window ({@link ChangeProbe}), S₁ simply becomes
  *       the frontier, written with the catalog state and history by the probe's own statement: nothing
- *       changed, nothing to plan, apply or prune;
+ *       changed, nothing to decide, plan, apply or prune;
+ *   <li>else, with {@code refresh_mode = auto}, FULL when the cost model says so ({@link AutoStrategy},
+ *       the reason noted in history);
  *   <li>else the window (stored frontier S₀, S₁ of this statement) is materialised by
  *       {@link DeltaMaterializer}; a TRUNCATE of a source in the window → FULL for this window (noted in
  *       history); else {@link KeyedApplier} (row key) or {@link BagApplier} (bag) applies it; a delta
@@ -54,11 +56,8 @@ public final class DifferentialRefresher {
   /** What ran. */
   public record Outcome(RefreshCounts counts, Strategy strategy, Long deltaRows, String note) {}
 
-  /**
-   * What ran, the frontier to store (with its own-transaction mark, null: none), and whether the end of
-   * the refresh is already recorded (the no-change path records it in its probe).
-   */
-  private record Done(Outcome outcome, PgSnapshot frontier, OwnMark mark, boolean recorded) {}
+  /** What ran, and the frontier to store (with its own-transaction mark, null: none). */
+  private record Done(Outcome outcome, PgSnapshot frontier, OwnMark mark) {}
 
   /** Refreshes {@code st} and records history; {@code startedAt} from {@link HistoryRecorder#clock}. */
   public static Outcome refresh(Connection connection, StreamTableRow st, Initiator initiator,
@@ -76,38 +75,37 @@ public final class DifferentialRefresher {
     MarkProtection.remember(connection, state.ownMark());
     Done done;
     AutoStrategy.Choice choice = AutoStrategy.Choice.NONE;
+    // S₁'s own-transaction part depends only on this transaction: read once for the whole refresh
+    WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
     if (state.frontier() == null || !st.populated()) {
-      done = full(connection, st, state, null);
+      done = full(connection, st, state, null, upper);
     } else {
-      choice = AutoStrategy.choose(connection, st, state);
+      // the usual case first, before AUTO counts anything: nothing changed, nothing to decide
+      boolean auto = st.options().refreshMode() == RefreshMode.AUTO;
+      if (ChangeProbe.recordIfUnchanged(connection, st.pgtId(), state.frontier(), state.ownMark(), upper,
+          state.sources(), new HistoryRecorder.Success(initiator, st.options().refreshMode(),
+              Strategy.DIFFERENTIAL, 0, 0L, startedAt, 0L, null, auto ? 0L : null))) {
+        return new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
+      }
+      choice = AutoStrategy.choose(connection, st, state, upper.sql());
       done = choice.full()
-          ? full(connection, st, state, choice.fullReason())
-          : differential(connection, st, state, new HistoryRecorder.Success(initiator,
-              st.options().refreshMode(), Strategy.DIFFERENTIAL, 0, 0L, startedAt, 0L, null,
-              choice.sourceChanges()));
+          ? full(connection, st, state, choice.fullReason(), upper)
+          : differential(connection, st, state, upper);
     }
-    if (!done.recorded()) {
-      Outcome o = done.outcome();
-      RefreshRecord.write(connection, st.pgtId(), DiffState.frontierSet("?::pg_catalog.pg_snapshot"),
-          (ps, index) -> DiffState.bindFrontier(ps, index, done.frontier(), done.mark()),
-          new HistoryRecorder.Success(initiator, st.options().refreshMode(), o.strategy(),
-              o.counts().rowsInserted(), o.counts().rowsDeleted(), startedAt, o.deltaRows(), o.note(),
-              choice.sourceChanges()));
-      // a window without rows consumed nothing, so it cannot have made any row prunable
-      BufferPruner.prune(connection, state.sources());
-    }
-    return done.outcome();
+    Outcome o = done.outcome();
+    RefreshRecord.write(connection, st.pgtId(), DiffState.frontierSet("?::pg_catalog.pg_snapshot"),
+        (ps, index) -> DiffState.bindFrontier(ps, index, done.frontier(), done.mark()),
+        new HistoryRecorder.Success(initiator, st.options().refreshMode(), o.strategy(),
+            o.counts().rowsInserted(), o.counts().rowsDeleted(), startedAt, o.deltaRows(), o.note(),
+            choice.sourceChanges()));
+    // (a window without rows, answered by the probe above, consumed nothing: nothing to prune there)
+    BufferPruner.prune(connection, state.sources());
+    return o;
   }
 
-  /** {@code unchanged}: the history row of a refresh that finds no change. */
+  /** Applies the window's delta; the caller's probe found changes in it. */
   private static Done differential(Connection connection, StreamTableRow st, DiffState.Loaded state,
-      HistoryRecorder.Success unchangedRecord) throws SQLException {
-    WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
-    Outcome unchanged = new Outcome(new RefreshCounts(0, 0L), Strategy.DIFFERENTIAL, 0L, null);
-    if (ChangeProbe.recordIfUnchanged(connection, st.pgtId(), state.frontier(), state.ownMark(), upper,
-        state.sources(), unchangedRecord)) {
-      return new Done(unchanged, null, null, true);
-    }
+      WindowSnapshot.Upper upper) throws SQLException {
     List<Column> columns = new ArrayList<>(DefinitionView.columns(connection, st.definitionViewRelid()));
     columns.addAll(HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns()));
     DeltaMaterializer.Materialized delta =
@@ -115,7 +113,7 @@ public final class DifferentialRefresher {
             state.ownMark(), upper.sql(), state.sources());
     try {
       if (delta.truncated()) {
-        return full(connection, st, state, "a source was truncated in the change window");
+        return full(connection, st, state, "a source was truncated in the change window", upper);
       }
       boolean consistent =
           Maintenance.bypassGuard(connection, () -> apply(connection, st, columns, state, delta));
@@ -125,9 +123,9 @@ public final class DifferentialRefresher {
         throw new Inconsistent();
       }
       return new Done(new Outcome(new RefreshCounts(delta.inserts(), delta.deletes()),
-          Strategy.DIFFERENTIAL, delta.rows(), null), delta.upper(), upper.mark(), false);
+          Strategy.DIFFERENTIAL, delta.rows(), null), delta.upper(), upper.mark());
     } catch (Inconsistent e) {
-      return full(connection, st, state, "the delta did not fit the stored rows");
+      return full(connection, st, state, "the delta did not fit the stored rows", upper);
     } finally {
       DeltaMaterializer.drop(connection, delta.table());
     }
@@ -161,15 +159,14 @@ public final class DifferentialRefresher {
    * written part of the delta: the FULL difference repairs whatever is stored.
    */
   private static Done full(Connection connection, StreamTableRow st, DiffState.Loaded state,
-      String note) throws SQLException {
-    WindowSnapshot.Upper upper = WindowSnapshot.upper(connection, state.sources());
+      String note, WindowSnapshot.Upper upper) throws SQLException {
     FullRefresher.WithExtra result = state.stateQuery() == null
         ? FullRefresher.refreshWith(connection, st, st.populated(), upper.sql() + "::text")
         : FullRefresher.refreshWith(connection, st, st.populated(), upper.sql() + "::text",
             new FullRefresher.StateSource(state.stateQuery(),
                 HiddenColumns.of(connection, st.storageSql(), state.hiddenColumns())));
     return new Done(new Outcome(result.counts(), Strategy.FULL, null, note),
-        PgSnapshot.parse(result.extra()), upper.mark(), false);
+        PgSnapshot.parse(result.extra()), upper.mark());
   }
 
   /** Marker for a delta that does not fit the stored rows. */
