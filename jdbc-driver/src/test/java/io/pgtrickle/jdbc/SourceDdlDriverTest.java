@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
+import io.pgtrickle.testing.SourceDdlWorkload;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SourceDdlDriverTest {
 
   private final long seed = Long.getLong("pgtrickle.seed", System.nanoTime());
-  private final Random random = new Random(seed);
+  private final SourceDdlWorkload workload = new SourceDdlWorkload(seed);
 
   enum Via { PGTRICKLE, POSTGRESQL }
 
@@ -88,81 +89,35 @@ class SourceDdlDriverTest {
     return cases.stream();
   }
 
-  private static String query(String table, String v) {
-    return "SELECT s.k, d.label, s." + v + " AS v, s.n FROM " + table + " s JOIN dim d ON d.k = s.k"
-        + " WHERE s." + v + " IS NOT NULL";
-  }
-
-  private String k() {
-    return random.nextInt(6) == 0 ? "NULL" : String.valueOf(random.nextInt(8));
-  }
-
-  private String val() {
-    return random.nextInt(5) == 0 ? "NULL" : "'v" + random.nextInt(4) + "'";
-  }
-
-  private List<String> writes(String t, String v) {
-    List<String> sql = new ArrayList<>();
-    for (int i = random.nextInt(4) + 1; i > 0; i--) {
-      sql.add(random.nextInt(3) == 0
-          ? "INSERT INTO " + t + " (pk, k, " + v + ", n) SELECT pk + 100000 + " + random.nextInt(1_000_000)
-              + ", k, " + v + ", n FROM " + t + " WHERE k IS NOT DISTINCT FROM " + k() + " LIMIT 2"
-          : "INSERT INTO " + t + " (pk, k, " + v + ", n) VALUES (" + (1000 + random.nextInt(1_000_000))
-              + ", " + k() + ", " + val() + ", " + (random.nextInt(5) == 0 ? "NULL" : random.nextInt(50)) + ")");
-    }
-    for (int i = random.nextInt(3); i > 0; i--) {
-      sql.add("UPDATE " + t + " SET " + (random.nextBoolean() ? "k = " + k() : v + " = " + val())
-          + " WHERE k IS NOT DISTINCT FROM " + k());
-    }
-    if (random.nextBoolean()) {
-      sql.add("DELETE FROM " + t + " WHERE " + v + " IS NOT DISTINCT FROM " + val() + " AND pk % 2 = 0");
-    }
-    return sql;
-  }
-
-  private static void exec(Connection c, String... sql) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      for (String s : sql) {
-        st.execute(s);
-      }
-    }
-  }
-
   private static void setUp(Connection c, String schema, String mode) throws SQLException {
-    exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public",
-        "CREATE TABLE dim (k int PRIMARY KEY, label text)",
-        "CREATE TABLE src (pk int PRIMARY KEY, k int, v text, n numeric, spare int)",
-        "INSERT INTO dim SELECT i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'l' || i END FROM generate_series(0, 6) i",
-        "INSERT INTO src SELECT i, CASE WHEN i % 9 = 0 THEN NULL ELSE i % 8 END,"
-            + " CASE WHEN i % 5 = 0 THEN NULL ELSE 'v' || (i % 3) END, i % 7, i FROM generate_series(1, 50) i",
-        "INSERT INTO src SELECT pk + 500, k, v, n, spare FROM src WHERE pk < 15",
-        "CREATE MATERIALIZED VIEW st WITH (pgtrickle.stream, pgtrickle.refresh_mode = '" + mode
-            + "') AS " + query("src", "v"));
+    Jdbc.exec(c, SourceDdlWorkload.setUp(schema, 50, 15));
+    Jdbc.exec(c, "CREATE MATERIALIZED VIEW st WITH (pgtrickle.stream, pgtrickle.refresh_mode = '" + mode
+        + "') AS " + query("src", "v"));
+  }
+
+  private static String query(String table, String v) {
+    return SourceDdlWorkload.query(table, v);
   }
 
   private void round(Connection c, String mode, String table, String v, String context)
       throws SQLException {
-    exec(c, writes(table, v).toArray(String[]::new));
+    Jdbc.exec(c, workload.writes(table, "pk", v).toArray(String[]::new));
     if (!mode.equals("immediate")) {
-      exec(c, "REFRESH MATERIALIZED VIEW st");
+      Jdbc.exec(c, "REFRESH MATERIALIZED VIEW st");
     }
     try {
-      MultisetOracle.assertSameRows(c, "SELECT k, label, v, n FROM st", query(table, v));
+      MultisetOracle.assertSameRows(c, SourceDdlWorkload.STREAM_TABLE_ROWS, query(table, v));
     } catch (AssertionError e) {
       throw new AssertionError(context + " seed " + seed + ": " + e.getMessage(), e);
     }
   }
 
   private static String catalog(Connection c, String column) throws SQLException {
-    return Connections.scalar(c, "SELECT " + column + " FROM pgtrickle.pgt_stream_tables"
-        + " WHERE storage_relid = 'st'::regclass");
+    return Connections.scalar(c, SourceDdlWorkload.catalogColumn(column));
   }
 
   private static long staleSignatures(Connection c) throws SQLException {
-    return Long.parseLong(Connections.scalar(c, "SELECT count(*) FROM pgtrickle.pgt_dependencies d"
-        + " JOIN pgtrickle.pgt_stream_tables st USING (pgt_id) WHERE st.storage_relid = 'st'::regclass"
-        + " AND d.source_signature IS DISTINCT FROM"
-        + " pgtrickle.source_signature(st.definition_view_relid, d.source_relid)"));
+    return Jdbc.count(c, SourceDdlWorkload.STALE_SIGNATURES);
   }
 
   @ParameterizedTest(name = "{0} {1} via {2}")
@@ -176,23 +131,23 @@ class SourceDdlDriverTest {
         : change.sql;
     try (Connection c = Connections.trickle(db); Connection plain = db.connect()) {
       setUp(c, schema, mode);
-      exec(plain, "SET search_path = " + schema + ", public", "CREATE SCHEMA " + schema + "_moved");
+      Jdbc.exec(plain, "SET search_path = " + schema + ", public", "CREATE SCHEMA " + schema + "_moved");
       assertEquals(mode, catalog(c, "effective_mode"));
       round(c, mode, schema + ".src", "v", context + " before");
 
       Connection ddl = via == Via.PGTRICKLE ? c : plain;
       if (change.refusedWith != null) {
-        SQLException e = assertThrows(SQLException.class, () -> exec(ddl, sql));
+        SQLException e = assertThrows(SQLException.class, () -> Jdbc.exec(ddl, sql));
         assertEquals(change.refusedWith, e.getSQLState(), e.getMessage());
         round(c, mode, schema + ".src", "v", context + " after the refusal");
         return;
       }
-      exec(ddl, sql);
+      Jdbc.exec(ddl, sql);
       if (change == Change.DROP_TABLE_CASCADE) {
         if (via == Via.PGTRICKLE) {
           assertEquals("error", catalog(c, "status"));
         }
-        SQLException e = assertThrows(SQLException.class, () -> exec(c, "REFRESH MATERIALIZED VIEW st"));
+        SQLException e = assertThrows(SQLException.class, () -> Jdbc.exec(c, "REFRESH MATERIALIZED VIEW st"));
         assertEquals("55000", e.getSQLState());
         assertEquals("error", catalog(c, "status"));
         return;
@@ -204,7 +159,7 @@ class SourceDdlDriverTest {
           round(c, mode, table, change.v(), context + " first write after the DDL");
         }
       } else {
-        exec(c, "REFRESH MATERIALIZED VIEW st");
+        Jdbc.exec(c, "REFRESH MATERIALIZED VIEW st");
         assertEquals(0, staleSignatures(c), "rebuilt by the refresh");
       }
       assertEquals(mode, catalog(c, "effective_mode"));
@@ -220,7 +175,7 @@ class SourceDdlDriverTest {
     try (Connection c = Connections.trickle(db)) {
       setUp(c, "sdd_rollback", "differential");
       c.setAutoCommit(false);
-      exec(c, "ALTER TABLE src RENAME COLUMN v TO v2");
+      Jdbc.exec(c, "ALTER TABLE src RENAME COLUMN v TO v2");
       assertEquals(0, staleSignatures(c), "rebuilt inside the application's transaction");
       c.rollback();
       c.setAutoCommit(true);
@@ -239,7 +194,7 @@ class SourceDdlDriverTest {
       setUp(c, "sdd_multi", "immediate");
       st.execute("INSERT INTO src VALUES (9001, 1, 'v1', 5, 0); ALTER TABLE src RENAME COLUMN v TO v2;"
           + " INSERT INTO src VALUES (9002, 2, 'v2', 6, 0), (9003, 2, NULL, 6, 0)");
-      MultisetOracle.assertSameRows(c, "SELECT k, label, v, n FROM st", query("src", "v2"));
+      MultisetOracle.assertSameRows(c, SourceDdlWorkload.STREAM_TABLE_ROWS, query("src", "v2"));
       round(c, "immediate", "sdd_multi.src", "v2", "multi-statement");
     }
   }
@@ -267,8 +222,8 @@ class SourceDdlDriverTest {
       assertEquals("error", catalog(c, "status"));
       assertTrue(catalog(c, "last_error_message").contains("renamed to v2"));
       assertEquals("full", catalog(c, "effective_mode"), "incremental maintenance removed");
-      exec(c, "INSERT INTO src VALUES (9001, 1, 'v1', 5, 0)"); // writes to the source keep working
-      exec(c, "REFRESH MATERIALIZED VIEW st"); // READ COMMITTED: rebuilt now
+      Jdbc.exec(c, "INSERT INTO src VALUES (9001, 1, 'v1', 5, 0)"); // writes to the source keep working
+      Jdbc.exec(c, "REFRESH MATERIALIZED VIEW st"); // READ COMMITTED: rebuilt now
       assertEquals("active", catalog(c, "status"));
       assertEquals("differential", catalog(c, "effective_mode"));
       for (int i = 0; i < 3; i++) {

@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -117,13 +118,13 @@ class AggregateStateTest {
   }
 
   private void seedTable(Connection c, String table) throws Exception {
-    Db.exec(c, "CREATE TABLE " + table + " (pk bigserial, id int, k int, v text, n numeric(8,2),"
+    Jdbc.exec(c, "CREATE TABLE " + table + " (pk bigserial, id int, k int, v text, n numeric(8,2),"
         + " u numeric, f double precision, s smallint)");
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < 60; i++) {
       rows.append(i == 0 ? "" : ", ").append(row(i));
     }
-    Db.exec(c, "INSERT INTO " + table + " (id, k, v, n, u, f, s) VALUES " + rows,
+    Jdbc.exec(c, "INSERT INTO " + table + " (id, k, v, n, u, f, s) VALUES " + rows,
         "INSERT INTO " + table + " (id, k, v, n, u, f, s) SELECT id, k, v, n, u, f, s FROM " + table + " WHERE id < 12");
   }
 
@@ -176,11 +177,11 @@ class AggregateStateTest {
       }
       Ddl.run(c, Ddl.create(kase.name(), kase.query(), Ddl.opt("refresh_mode", "differential")));
       String where = " WHERE storage_name = '" + kase.name() + "'";
-      assertEquals("differential", Db.text(c, "SELECT effective_mode FROM pgtrickle.pgt_stream_tables" + where));
-      long hidden = Db.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = '" + kase.name()
+      assertEquals("differential", Jdbc.text(c, "SELECT effective_mode FROM pgtrickle.pgt_stream_tables" + where));
+      long hidden = Jdbc.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = '" + kase.name()
           + "'::regclass AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'");
       assertEquals(kase.hidden(), hidden > 0, "hidden columns: " + hidden);
-      String explain = Db.text(c, "SELECT pgtrickle.explain('" + kase.name() + "')");
+      String explain = Jdbc.text(c, "SELECT pgtrickle.explain('" + kase.name() + "')");
       for (String e : kase.explained()) {
         assertTrue(explain.contains(e), e + " in\n" + explain);
       }
@@ -193,7 +194,7 @@ class AggregateStateTest {
         for (String t : kase.sources()) {
           for (String sql : mutations(t, cycle)) {
             truncated |= sql.startsWith("TRUNCATE");
-            Db.exec(c, sql);
+            Jdbc.exec(c, sql);
           }
         }
         if (inTransaction) {
@@ -228,11 +229,11 @@ class AggregateStateTest {
       String q = "SELECT k, count(*) AS c, sum(n) AS sn FROM as_guard_src GROUP BY k";
       Ddl.run(c, Ddl.create("as_guard", q, Ddl.opt("refresh_mode", "differential")));
       c.setAutoCommit(false);
-      Db.exec(c, "SELECT set_config('pgtrickle.maintenance', 'on', true)",
+      Jdbc.exec(c, "SELECT set_config('pgtrickle.maintenance', 'on', true)",
           "UPDATE as_guard SET __pgt_count = 0, c = 0 WHERE k = 1");
       c.commit();
       c.setAutoCommit(true);
-      Db.exec(c, "DELETE FROM as_guard_src WHERE ctid IN (SELECT ctid FROM as_guard_src WHERE k = 1 LIMIT 1)",
+      Jdbc.exec(c, "DELETE FROM as_guard_src WHERE ctid IN (SELECT ctid FROM as_guard_src WHERE k = 1 LIMIT 1)",
           "INSERT INTO as_guard_src (id, k) VALUES (1, 1)", "DELETE FROM as_guard_src WHERE k = 1 AND id = 1");
       Ddl.run(c, Ddl.refresh("as_guard"));
       assertEquals("full", RandomizedDifferentialTest.lastStrategy(c, "as_guard"));
@@ -249,16 +250,16 @@ class AggregateStateTest {
       Ddl.run(c, Ddl.create("as_mode", q, Ddl.opt("refresh_mode", "differential")));
       String hidden = "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
           + " 'as_mode'::regclass AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'";
-      assertEquals("__pgt_count,__pgt_a0_count,__pgt_a1_sum,__pgt_a1_count,__pgt_a2_min", Db.text(c, hidden));
+      assertEquals("__pgt_count,__pgt_a0_count,__pgt_a1_sum,__pgt_a1_count,__pgt_a2_min", Jdbc.text(c, hidden));
       Ddl.run(c, Ddl.alterSet("as_mode", Ddl.opt("refresh_mode", "full")));
-      assertEquals(null, Db.text(c, hidden));
-      Db.exec(c, "DELETE FROM as_mode_src WHERE k = 2");
+      assertEquals(null, Jdbc.text(c, hidden));
+      Jdbc.exec(c, "DELETE FROM as_mode_src WHERE k = 2");
       Ddl.run(c, Ddl.refresh("as_mode"));
       MultisetOracle.assertSameRows(c, "SELECT * FROM as_mode", q);
       Ddl.run(c, Ddl.alterSet("as_mode", Ddl.opt("refresh_mode", "differential")));
-      assertEquals("__pgt_count,__pgt_a0_count,__pgt_a1_sum,__pgt_a1_count,__pgt_a2_min", Db.text(c, hidden));
+      assertEquals("__pgt_count,__pgt_a0_count,__pgt_a1_sum,__pgt_a1_count,__pgt_a2_min", Jdbc.text(c, hidden));
       Ddl.run(c, Ddl.refresh("as_mode"));
-      Db.exec(c, "UPDATE as_mode_src SET k = 3 WHERE k = 1", "DELETE FROM as_mode_src WHERE v = 'v2'");
+      Jdbc.exec(c, "UPDATE as_mode_src SET k = 3 WHERE k = 1", "DELETE FROM as_mode_src WHERE v = 'v2'");
       Ddl.run(c, Ddl.refresh("as_mode"));
       assertEquals("differential", RandomizedDifferentialTest.lastStrategy(c, "as_mode"));
       MultisetOracle.assertSameRows(c, RandomizedDifferentialTest.userColumns(c, "as_mode"), q);

@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -23,16 +24,16 @@ class AutoStrategyTest {
   void aMassiveChangeRunsFullAndSaysWhy(TestDatabase db) throws Exception {
     String query = "SELECT id, v FROM au_src WHERE v % 2 = 0";
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE au_src (id int, v int)",
+      Jdbc.exec(c, "CREATE TABLE au_src (id int, v int)",
           "INSERT INTO au_src SELECT i, i FROM generate_series(1, 5000) i", "ANALYZE au_src");
       Ddl.run(c, Ddl.create("au_st", query));
-      Db.exec(c, "UPDATE au_src SET v = v + 1 WHERE id <= 10");
+      Jdbc.exec(c, "UPDATE au_src SET v = v + 1 WHERE id <= 10");
       Ddl.run(c, Ddl.refresh("au_st"));
       MultisetOracle.assertSameRows(c, "SELECT id, v FROM au_st", query);
-      Db.exec(c, "UPDATE au_src SET v = v + 1 WHERE id <= 3000");
+      Jdbc.exec(c, "UPDATE au_src SET v = v + 1 WHERE id <= 3000");
       Ddl.run(c, Ddl.refresh("au_st"));
       MultisetOracle.assertSameRows(c, "SELECT id, v FROM au_st", query);
-      List<List<String>> history = Db.rows(c, "SELECT requested_strategy, executed_strategy, note"
+      List<List<String>> history = Jdbc.rows(c, "SELECT requested_strategy, executed_strategy, note"
           + " FROM pgtrickle.pgt_refresh_history h JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)"
           + " WHERE s.storage_name = 'au_st' AND h.initiator = 'refresh' ORDER BY history_id");
       assertEquals(List.of("auto", "differential"), history.get(0).subList(0, 2));
@@ -45,7 +46,7 @@ class AutoStrategyTest {
 
   /** au_agg (100,000 rows) and au_agg_st in a schema of their own, first on the search path. */
   private static void createGrouped(Connection c, String schema) throws Exception {
-    Db.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public",
+    Jdbc.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public",
         "CREATE TABLE au_agg (id int PRIMARY KEY, v int)",
         "INSERT INTO au_agg SELECT i, i FROM generate_series(1, 100000) i", "ANALYZE au_agg");
     Ddl.run(c, Ddl.create("au_agg_st", GROUPED));
@@ -53,14 +54,14 @@ class AutoStrategyTest {
 
   /** A fake history row of au_agg_st: strategy, source changes and duration. */
   private static void history(Connection c, String strategy, Long changes, double millis) throws Exception {
-    Db.exec(c, "INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, initiator, requested_strategy,"
+    Jdbc.exec(c, "INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, initiator, requested_strategy,"
         + " executed_strategy, rows_inserted, rows_deleted, started_at, finished_at, duration_ms, status,"
         + " source_changes) SELECT pgt_id, 'refresh', 'auto', '" + strategy + "', 0, 0, now(), now(), "
         + millis + ", 'succeeded', " + changes + " FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'au_agg_st' AND storage_schema = current_schema()");
   }
 
   private static List<String> lastRefresh(Connection c) throws Exception {
-    return Db.rows(c, "SELECT executed_strategy, source_changes::text, coalesce(note, '')"
+    return Jdbc.rows(c, "SELECT executed_strategy, source_changes::text, coalesce(note, '')"
         + " FROM pgtrickle.pgt_refresh_history h JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)"
         + " WHERE s.storage_name = 'au_agg_st' AND s.storage_schema = current_schema() ORDER BY history_id DESC LIMIT 1").get(0);
   }
@@ -69,7 +70,7 @@ class AutoStrategyTest {
   void historyCountsSourceChangesAndAMeasuredSlowDifferentialGoesFull(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       createGrouped(c, "au_measured");
-      Db.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
+      Jdbc.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
       Ddl.run(c, Ddl.refresh("au_agg_st"));
       // 1500 changed rows are 3000 change rows (old and new image) but at most 20 result rows
       assertEquals(List.of("differential", "3000", ""), lastRefresh(c));
@@ -77,14 +78,14 @@ class AutoStrategyTest {
       // differential measured slow at that size, FULL fast and recent: FULL, saying why
       history(c, "differential", 3000L, 90_000);
       history(c, "full", null, 1);
-      Db.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
+      Jdbc.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
       Ddl.run(c, Ddl.refresh("au_agg_st"));
       List<String> full = lastRefresh(c);
       assertEquals(List.of("full", "3000"), full.subList(0, 2));
       assertTrue(full.get(2).startsWith("auto: differential predicted at "), full.toString());
       MultisetOracle.assertSameRows(c, "SELECT g, n, s FROM au_agg_st", GROUPED);
       // a size four times any measured one is measured, not extrapolated from the slow sample
-      Db.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 6000");
+      Jdbc.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 6000");
       Ddl.run(c, Ddl.refresh("au_agg_st"));
       assertEquals(List.of("differential", "12000", ""), lastRefresh(c));
       MultisetOracle.assertSameRows(c, "SELECT g, n, s FROM au_agg_st", GROUPED);
@@ -99,7 +100,7 @@ class AutoStrategyTest {
       for (int i = 0; i < 8; i++) {
         history(c, "full", null, 1);
       }
-      Db.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
+      Jdbc.exec(c, "UPDATE au_agg SET v = v + 1 WHERE id <= 1500");
       Ddl.run(c, Ddl.refresh("au_agg_st"));
       assertEquals(List.of("differential", "3000", ""), lastRefresh(c));
       MultisetOracle.assertSameRows(c, "SELECT g, n, s FROM au_agg_st", GROUPED);

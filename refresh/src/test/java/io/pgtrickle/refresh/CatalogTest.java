@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgtrickle.refresh.catalog.CatalogMigrator;
 import io.pgtrickle.refresh.catalog.CatalogState;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.io.IOException;
@@ -50,15 +51,15 @@ class CatalogTest {
   @Order(1)
   void isStreamTableDoesNotCreateTheCatalog(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE plain(a int)", "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x");
+      Jdbc.exec(c, "CREATE TABLE plain(a int)", "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS x");
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("plain")));
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("mv")));
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("nothing.here")));
-      assertNull(Db.scalar(c, "SELECT to_regnamespace('pgtrickle')"));
+      assertNull(Jdbc.scalar(c, "SELECT to_regnamespace('pgtrickle')"));
       // also inside a transaction: no error, no write
       c.setAutoCommit(false);
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("plain")));
-      assertEquals("0", Db.text(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid'"
+      assertEquals("0", Jdbc.text(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid'"
           + " AND pid = pg_backend_pid()"));
       c.rollback();
     }
@@ -88,8 +89,8 @@ class CatalogTest {
     }
     try (Connection c = db.connect()) {
       assertEquals(expectedVersions(m -> m.group(2).replace('_', ' ')),
-          Db.rows(c, "SELECT version, description FROM pgtrickle.schema_version"));
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+          Jdbc.rows(c, "SELECT version, description FROM pgtrickle.schema_version"));
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("first_0")));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("public.first_1")));
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("plain")));
@@ -101,7 +102,7 @@ class CatalogTest {
   @Order(3)
   void schemaVersionRecordsWhoAndWhen(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      assertEquals(expectedVersions(m -> "t", m -> "t"), Db.rows(c,
+      assertEquals(expectedVersions(m -> "t", m -> "t"), Jdbc.rows(c,
           "SELECT version, installed_by = current_user, installed_at <= now() FROM pgtrickle.schema_version"));
       assertEquals(CatalogMigrator.latestVersion(), CatalogMigrator.installedVersion(c));
     }
@@ -111,7 +112,7 @@ class CatalogTest {
   @Order(4)
   void everyCatalogTableAndColumnIsCommented(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      assertEquals(List.of(), Db.rows(c, """
+      assertEquals(List.of(), Jdbc.rows(c, """
           SELECT cl.relname, a.attname
             FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid
            WHERE cl.relnamespace = 'pgtrickle'::regnamespace AND cl.relkind IN ('r', 'v')
@@ -119,7 +120,7 @@ class CatalogTest {
              AND a.attnum > 0 AND NOT a.attisdropped
              AND col_description(cl.oid, a.attnum) IS NULL
           ORDER BY 1, 2"""));
-      assertEquals(List.of(), Db.rows(c, """
+      assertEquals(List.of(), Jdbc.rows(c, """
           SELECT relname FROM pg_class
            WHERE relnamespace = 'pgtrickle'::regnamespace AND relkind IN ('r', 'v')
              AND obj_description(oid, 'pg_class') IS NULL"""));
@@ -130,15 +131,15 @@ class CatalogTest {
   @Order(5)
   void catalogIsReadableButNotWritableByAnyRole(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "DROP ROLE IF EXISTS pgt_reader", "CREATE ROLE pgt_reader");
+      Jdbc.exec(c, "DROP ROLE IF EXISTS pgt_reader", "CREATE ROLE pgt_reader");
       c.setAutoCommit(false);
-      Db.exec(c, "SET LOCAL ROLE pgt_reader");
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_status"));
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history"));
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      Jdbc.exec(c, "SET LOCAL ROLE pgt_reader");
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_status"));
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history"));
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
       // the driver of any role can ask whether a name is a stream table
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("first_2")));
-      Db.fails("42501", () -> Db.exec(c, "DELETE FROM pgtrickle.pgt_stream_tables"));
+      Jdbc.fails("42501", () -> Jdbc.exec(c, "DELETE FROM pgtrickle.pgt_stream_tables"));
       c.rollback();
     }
   }
@@ -150,14 +151,14 @@ class CatalogTest {
       for (int i = 0; i < 4; i++) {
         Ddl.run(c, Ddl.drop(false, "first_" + i));
       }
-      Db.exec(c, "DROP SCHEMA pgtrickle CASCADE");
+      Jdbc.exec(c, "DROP SCHEMA pgtrickle CASCADE");
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("plain")));
       // the shared engine still believes the catalog is current: the undefined_table failure makes it
       // check again, install the catalog and retry once
       assertEquals(1, Ddl.run(c, Ddl.create("again", "SELECT 1 AS x")).updateCount());
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("again")));
       assertEquals(CatalogMigrator.latestVersion(),
-          Db.count(c, "SELECT count(*) FROM pgtrickle.schema_version"));
+          Jdbc.count(c, "SELECT count(*) FROM pgtrickle.schema_version"));
     }
   }
 
@@ -166,14 +167,14 @@ class CatalogTest {
   void catalogCreatedInARolledBackTransactionIsRecreated(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.drop(false, "again"));
-      Db.exec(c, "DROP SCHEMA pgtrickle CASCADE");
+      Jdbc.exec(c, "DROP SCHEMA pgtrickle CASCADE");
       CatalogState state = new CatalogState();
       PgTrickleEngine engine = new PgTrickleEngine(state);
       c.setAutoCommit(false);
       engine.execute(c, Ddl.create("tx", "SELECT 1 AS x"));
       c.rollback();
       c.setAutoCommit(true);
-      assertNull(Db.scalar(c, "SELECT to_regnamespace('pgtrickle')"));
+      assertNull(Jdbc.scalar(c, "SELECT to_regnamespace('pgtrickle')"));
       engine.execute(c, Ddl.create("tx", "SELECT 1 AS x"));
       assertTrue(engine.isStreamTable(c, Ddl.name("tx")));
     }

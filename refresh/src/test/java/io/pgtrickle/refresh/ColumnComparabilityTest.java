@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.refresh.full.ColumnComparability;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ class ColumnComparabilityTest {
   @Test
   void defaultBtreeOpclassRules(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TYPE colour AS ENUM ('red', 'green')",
+      Jdbc.exec(c, "CREATE TYPE colour AS ENUM ('red', 'green')",
           "CREATE DOMAIN json_dom AS json", "CREATE DOMAIN int_dom AS int",
           "CREATE DOMAIN int_arr_dom AS int[]",
           "CREATE TYPE ok_pair AS (a int, b text)", "CREATE TYPE json_pair AS (a int, b json)",
@@ -37,7 +38,7 @@ class ColumnComparabilityTest {
       ColumnComparability comparability = new ColumnComparability(c);
       Map<String, Boolean> actual = new LinkedHashMap<>();
       for (String type : expected.keySet()) {
-        actual.put(type, comparability.sortable(Db.count(c, "SELECT '" + type.replace("'", "''")
+        actual.put(type, comparability.sortable(Jdbc.count(c, "SELECT '" + type.replace("'", "''")
             + "'::regtype::oid")));
       }
       assertEquals(expected, actual);

@@ -8,6 +8,7 @@ import io.pgtrickle.refresh.api.CreateStreamTable;
 import io.pgtrickle.refresh.api.DdlOutcome;
 import io.pgtrickle.refresh.api.OptionSetting;
 import io.pgtrickle.refresh.api.QualifiedName;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -33,9 +34,9 @@ class CreateStreamTableTest {
   }
 
   private static void assertNothingNamed(Connection c, String name) throws SQLException {
-    assertNull(Db.scalar(c, "SELECT to_regclass('" + name + "')"), name + " should not exist");
-    if (Db.scalar(c, "SELECT to_regclass('pgtrickle.pgt_stream_tables')") != null) {
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"
+    assertNull(Jdbc.scalar(c, "SELECT to_regclass('" + name + "')"), name + " should not exist");
+    if (Jdbc.scalar(c, "SELECT to_regclass('pgtrickle.pgt_stream_tables')") != null) {
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"
           + " WHERE storage_name = '" + name + "'"));
     }
   }
@@ -48,14 +49,14 @@ class CreateStreamTableTest {
       assertEquals(5, outcome.updateCount());
       assertEquals(List.of(), outcome.warnings());
       MultisetOracle.assertSameRows(c, "SELECT customer, n, total FROM per_customer", query);
-      assertEquals("r", Db.text(c, "SELECT relkind FROM pg_class WHERE oid = 'per_customer'::regclass"));
+      assertEquals("r", Jdbc.text(c, "SELECT relkind FROM pg_class WHERE oid = 'per_customer'::regclass"));
       // the user columns, then the hidden state of the algebraic aggregates (count, sum)
       assertEquals(List.of(List.of("customer", "integer"), List.of("n", "bigint"),
               List.of("total", "numeric"), List.of("__pgt_count", "bigint"), List.of("__pgt_a0_count", "bigint"),
               List.of("__pgt_a1_sum", "numeric"), List.of("__pgt_a1_count", "bigint")),
-          Db.rows(c, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+          Jdbc.rows(c, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
               + " WHERE attrelid = 'per_customer'::regclass AND attnum > 0 ORDER BY attnum"));
-      List<List<String>> row = Db.rows(c, """
+      List<List<String>> row = Jdbc.rows(c, """
           SELECT storage_relid = 'per_customer'::regclass, storage_schema, storage_name,
                  definition_view_relid = ('pgtrickle.' || quote_ident(definition_view_name))::regclass,
                  original_sql LIKE 'CREATE MATERIALIZED VIEW per_customer%', defining_query,
@@ -70,15 +71,15 @@ class CreateStreamTableTest {
               "differential", "active", "t", "t", "t", null, "0", "t"),
           row.get(0).subList(8, 24));
       // the guard trigger and the definition view
-      assertEquals(List.of(List.of("__pgt_guard", "pgt_guard")), Db.rows(c,
+      assertEquals(List.of(List.of("__pgt_guard", "pgt_guard")), Jdbc.rows(c,
           "SELECT t.tgname, p.proname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid"
               + " WHERE t.tgrelid = 'per_customer'::regclass"));
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables s JOIN pg_views v"
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables s JOIN pg_views v"
           + " ON v.schemaname = 'pgtrickle' AND v.viewname = s.definition_view_name"
           + " WHERE s.storage_name = 'per_customer'"));
       // history of the initial population
       assertEquals(List.of(List.of("create", "auto", "full", "5", "0", "succeeded", "t")),
-          Db.rows(c, "SELECT initiator, requested_strategy, executed_strategy, rows_inserted,"
+          Jdbc.rows(c, "SELECT initiator, requested_strategy, executed_strategy, rows_inserted,"
               + " rows_deleted, h.status, duration_ms >= 0 FROM pgtrickle.pgt_refresh_history h"
               + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = 'per_customer'"));
       Ddl.run(c, Ddl.drop(false, "per_customer"));
@@ -95,11 +96,11 @@ class CreateStreamTableTest {
           Ddl.opt("reindex_drift_threshold", "0.35")));
       assertEquals(List.of(java.util.Arrays.asList("full", "1h30m", "duration", "01:30:00", "trigger", "t", "none",
               "reindex_if_drift", "0.35", "full")),
-          Db.rows(c, "SELECT refresh_mode, schedule, schedule_kind, schedule_interval, cdc_mode,"
+          Jdbc.rows(c, "SELECT refresh_mode, schedule, schedule_kind, schedule_interval, cdc_mode,"
               + " append_only, diamond_consistency, post_refresh_action, reindex_drift_threshold,"
               + " effective_mode FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'opts'"));
       Ddl.run(c, Ddl.create("opts_cron", "SELECT id FROM orders", Ddl.opt("schedule", "*/5 * * * *")));
-      assertEquals(List.of(java.util.Arrays.asList("*/5 * * * *", "cron", null)), Db.rows(c,
+      assertEquals(List.of(java.util.Arrays.asList("*/5 * * * *", "cron", null)), Jdbc.rows(c,
           "SELECT schedule, schedule_kind, schedule_interval FROM pgtrickle.pgt_stream_tables"
               + " WHERE storage_name = 'opts_cron'"));
       Ddl.run(c, Ddl.drop(false, "opts", "opts_cron"));
@@ -112,24 +113,24 @@ class CreateStreamTableTest {
       // differential is refused only for queries it cannot maintain (DifferentialModeTest)
       // and immediate too (ImmediateModeTest); a query without FROM has nothing to maintain from
       for (String mode : List.of("IMMEDIATE")) {
-        SQLException e = Db.fails("0A000", () -> Ddl.run(c,
+        SQLException e = Jdbc.fails("0A000", () -> Ddl.run(c,
             Ddl.create("m", "SELECT random() AS x", Ddl.opt("refresh_mode", mode))));
         assertTrue(e.getMessage().contains(
             "refresh_mode '" + mode.toLowerCase() + "' cannot maintain this query"), e.getMessage());
         assertNothingNamed(c, "m");
       }
-      SQLException unknown = Db.fails("22023",
+      SQLException unknown = Jdbc.fails("22023",
           () -> Ddl.run(c, Ddl.create("m", "SELECT 1 AS x", Ddl.opt("refresh_modes", "full"))));
       assertTrue(unknown.getMessage().contains("pgtrickle.refresh_modes"), unknown.getMessage());
-      SQLException bad = Db.fails("22023",
+      SQLException bad = Jdbc.fails("22023",
           () -> Ddl.run(c, Ddl.create("m", "SELECT 1 AS x", Ddl.opt("cdc_mode", "logical"))));
       assertTrue(bad.getMessage().contains("pgtrickle.cdc_mode"), bad.getMessage());
       assertTrue(bad.getMessage().contains("auto, trigger, wal"), bad.getMessage());
-      Db.fails("22023",
+      Jdbc.fails("22023",
           () -> Ddl.run(c, Ddl.create("m", "SELECT 1 AS x", Ddl.opt("schedule", "often"))));
-      Db.fails("22023", () -> Ddl.run(c,
+      Jdbc.fails("22023", () -> Ddl.run(c,
           Ddl.create("m", "SELECT 1 AS x", Ddl.opt("reindex_drift_threshold", "2"))));
-      Db.fails("22023",
+      Jdbc.fails("22023",
           () -> Ddl.run(c, Ddl.create("m", "SELECT 1 AS x", Ddl.opt("append_only", "maybe"))));
       assertNothingNamed(c, "m");
     }
@@ -138,8 +139,8 @@ class CreateStreamTableTest {
   @Test
   void nameClashIs42P07OrANoticeWithIfNotExists(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE taken(a int)", "INSERT INTO taken VALUES (42)");
-      SQLException e = Db.fails("42P07", () -> Ddl.run(c, Ddl.create("taken", "SELECT 1 AS x")));
+      Jdbc.exec(c, "CREATE TABLE taken(a int)", "INSERT INTO taken VALUES (42)");
+      SQLException e = Jdbc.fails("42P07", () -> Ddl.run(c, Ddl.create("taken", "SELECT 1 AS x")));
       assertTrue(e.getMessage().contains("relation \"taken\" already exists"), e.getMessage());
 
       CreateStreamTable ifNotExists = new CreateStreamTable(Ddl.name("taken"), true, List.of(),
@@ -150,19 +151,19 @@ class CreateStreamTableTest {
       assertEquals("42P07", outcome.warnings().get(0).getSQLState());
       assertTrue(outcome.warnings().get(0).getMessage()
           .contains("relation \"taken\" already exists, skipping"));
-      assertEquals(List.of(List.of("42")), Db.rows(c, "SELECT * FROM taken"));
+      assertEquals(List.of(List.of("42")), Jdbc.rows(c, "SELECT * FROM taken"));
 
       Ddl.run(c, Ddl.create("st_taken", "SELECT 1 AS x"));
-      Db.fails("42P07", () -> Ddl.run(c, Ddl.create("st_taken", "SELECT 2 AS x")));
-      Db.fails("42P07", () -> Ddl.run(c, Ddl.create("public.st_taken", "SELECT 2 AS x")));
+      Jdbc.fails("42P07", () -> Ddl.run(c, Ddl.create("st_taken", "SELECT 2 AS x")));
+      Jdbc.fails("42P07", () -> Ddl.run(c, Ddl.create("public.st_taken", "SELECT 2 AS x")));
       assertEquals(1, Ddl.run(c, new CreateStreamTable(Ddl.name("st_taken"), true, List.of(),
           List.of(), List.of(), "SELECT 2 AS x", true, "…")).warnings().size());
-      assertEquals(List.of(List.of("1")), Db.rows(c, "SELECT * FROM st_taken"));
-      assertEquals(1, Db.count(c,
+      assertEquals(List.of(List.of("1")), Jdbc.rows(c, "SELECT * FROM st_taken"));
+      assertEquals(1, Jdbc.count(c,
           "SELECT count(*) FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'st_taken'"));
       // the same name in another schema is no clash
       Ddl.run(c, Ddl.create("crm.st_taken", "SELECT 3 AS x"));
-      assertEquals(List.of(List.of("3")), Db.rows(c, "SELECT * FROM crm.st_taken"));
+      assertEquals(List.of(List.of("3")), Jdbc.rows(c, "SELECT * FROM crm.st_taken"));
       Ddl.run(c, Ddl.drop(false, "st_taken", "crm.st_taken"));
     }
   }
@@ -171,19 +172,19 @@ class CreateStreamTableTest {
   void badQueriesFailWithPostgresqlsOwnError(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       SQLException missingTable =
-          Db.fails("42P01", () -> Ddl.run(c, Ddl.create("bad", "SELECT * FROM no_such_table")));
+          Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.create("bad", "SELECT * FROM no_such_table")));
       assertTrue(missingTable instanceof PSQLException);
       assertTrue(missingTable.getMessage().contains("relation \"no_such_table\" does not exist"));
       assertTrue(((PSQLException) missingTable).getServerErrorMessage().getPosition() > 0,
           "the server's own error, with its position");
       SQLException missingColumn =
-          Db.fails("42703", () -> Ddl.run(c, Ddl.create("bad", "SELECT no_such_column FROM orders")));
+          Jdbc.fails("42703", () -> Ddl.run(c, Ddl.create("bad", "SELECT no_such_column FROM orders")));
       assertTrue(missingColumn.getMessage().contains("column \"no_such_column\" does not exist"));
-      Db.fails("42601", () -> Ddl.run(c, Ddl.create("bad", "SELEC 1")));
-      Db.fails("42883", () -> Ddl.run(c, Ddl.create("bad", "SELECT no_such_function(1)")));
-      Db.fails("42701", () -> Ddl.run(c, Ddl.create("bad", "SELECT 1 AS a, 2 AS a")));
+      Jdbc.fails("42601", () -> Ddl.run(c, Ddl.create("bad", "SELEC 1")));
+      Jdbc.fails("42883", () -> Ddl.run(c, Ddl.create("bad", "SELECT no_such_function(1)")));
+      Jdbc.fails("42701", () -> Ddl.run(c, Ddl.create("bad", "SELECT 1 AS a, 2 AS a")));
       assertNothingNamed(c, "bad");
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_views WHERE schemaname = 'pgtrickle'"
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pg_views WHERE schemaname = 'pgtrickle'"
           + " AND viewname LIKE '\\_\\_pgt\\_def\\_%' AND NOT EXISTS (SELECT 1 FROM"
           + " pgtrickle.pgt_stream_tables s WHERE s.definition_view_name = viewname)"));
     }
@@ -192,9 +193,9 @@ class CreateStreamTableTest {
   @Test
   void temporarySourcesAreRefused(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TEMP TABLE scratch(a int)");
+      Jdbc.exec(c, "CREATE TEMP TABLE scratch(a int)");
       SQLException e =
-          Db.fails("0A000", () -> Ddl.run(c, Ddl.create("from_temp", "SELECT * FROM scratch")));
+          Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.create("from_temp", "SELECT * FROM scratch")));
       assertTrue(e.getMessage().contains("stream tables must not use temporary tables or views"));
       assertNothingNamed(c, "from_temp");
     }
@@ -203,8 +204,8 @@ class CreateStreamTableTest {
   @Test
   void reservedColumnNamesAreRefused(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.fails("42939", () -> Ddl.run(c, Ddl.create("r", "SELECT 1 AS __pgt_x")));
-      Db.fails("42939", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("r"), false,
+      Jdbc.fails("42939", () -> Ddl.run(c, Ddl.create("r", "SELECT 1 AS __pgt_x")));
+      Jdbc.fails("42939", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("r"), false,
           List.of("__pgt_row_id"), List.of(), List.of(), "SELECT 1", true, "…")));
       assertNothingNamed(c, "r");
     }
@@ -215,14 +216,14 @@ class CreateStreamTableTest {
     try (Connection c = db.connect()) {
       Ddl.run(c, new CreateStreamTable(Ddl.name("renamed"), false, List.of("Order Id", "who"),
           List.of(), List.of(), "SELECT id, customer, amount FROM orders", true, "…"));
-      assertEquals(List.of(List.of("Order Id"), List.of("who"), List.of("amount")), Db.rows(c,
+      assertEquals(List.of(List.of("Order Id"), List.of("who"), List.of("amount")), Jdbc.rows(c,
           "SELECT attname FROM pg_attribute WHERE attrelid = 'renamed'::regclass AND attnum > 0"
               + " ORDER BY attnum"));
-      assertEquals("{\"Order Id\",who}", Db.text(c, "SELECT column_names FROM"
+      assertEquals("{\"Order Id\",who}", Jdbc.text(c, "SELECT column_names FROM"
           + " pgtrickle.pgt_stream_tables WHERE storage_name = 'renamed'"));
       MultisetOracle.assertSameRows(c, "SELECT \"Order Id\", who, amount FROM renamed",
           "SELECT id, customer, amount FROM orders");
-      Db.fails("42601", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("too_many"), false,
+      Jdbc.fails("42601", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("too_many"), false,
           List.of("a", "b"), List.of(), List.of(), "SELECT 1", true, "…")));
       assertNothingNamed(c, "too_many");
       Ddl.run(c, Ddl.drop(false, "renamed"));
@@ -237,8 +238,8 @@ class CreateStreamTableTest {
               new OptionSetting("autovacuum_enabled", "false", "false")),
           "SELECT id FROM orders", true, "…"));
       assertEquals("{fillfactor=70,autovacuum_enabled=false}",
-          Db.text(c, "SELECT reloptions FROM pg_class WHERE oid = 'tuned'::regclass"));
-      Db.fails("22023", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("mistuned"), false,
+          Jdbc.text(c, "SELECT reloptions FROM pg_class WHERE oid = 'tuned'::regclass"));
+      Jdbc.fails("22023", () -> Ddl.run(c, new CreateStreamTable(Ddl.name("mistuned"), false,
           List.of(), List.of(), List.of(new OptionSetting("fillfactory", "70", "70")),
           "SELECT 1 AS x", true, "…")));
       assertNothingNamed(c, "mistuned");
@@ -251,15 +252,15 @@ class CreateStreamTableTest {
     try (Connection c = db.connect()) {
       DdlOutcome outcome = Ddl.run(c, Ddl.createNoData("later", "SELECT id FROM orders"));
       assertEquals(0, outcome.updateCount());
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM later"));
-      assertEquals(List.of(java.util.Arrays.asList("f", null)), Db.rows(c, "SELECT is_populated, last_refresh_at"
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM later"));
+      assertEquals(List.of(java.util.Arrays.asList("f", null)), Jdbc.rows(c, "SELECT is_populated, last_refresh_at"
           + " FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'later'"));
-      assertEquals(List.of(List.of("create", "no_data")), Db.rows(c, "SELECT initiator,"
+      assertEquals(List.of(List.of("create", "no_data")), Jdbc.rows(c, "SELECT initiator,"
           + " executed_strategy FROM pgtrickle.pgt_refresh_history h JOIN"
           + " pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = 'later'"));
       Ddl.run(c, Ddl.refresh("later"));
-      assertEquals(20, Db.count(c, "SELECT count(*) FROM later"));
-      assertEquals("true", Db.text(c,
+      assertEquals(20, Jdbc.count(c, "SELECT count(*) FROM later"));
+      assertEquals("true", Jdbc.text(c,
           "SELECT is_populated FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'later'"));
       Ddl.run(c, Ddl.drop(false, "later"));
     }
@@ -268,25 +269,25 @@ class CreateStreamTableTest {
   @Test
   void quotedAndQualifiedNamesAndSearchPath(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA \"Odd Schema\"");
+      Jdbc.exec(c, "CREATE SCHEMA \"Odd Schema\"");
       Ddl.run(c, Ddl.create("Odd Schema.We\"ird-Name", "SELECT name FROM crm.customers"));
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM \"Odd Schema\".\"We\"\"ird-Name\""));
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM \"Odd Schema\".\"We\"\"ird-Name\""));
       assertTrue(Ddl.ENGINE.isStreamTable(c, QualifiedName.of("Odd Schema", "We\"ird-Name")));
       Ddl.run(c, Ddl.refresh("Odd Schema.We\"ird-Name"));
 
-      Db.exec(c, "SET search_path = crm, public");
+      Jdbc.exec(c, "SET search_path = crm, public");
       Ddl.run(c, Ddl.create("in_first_schema", "SELECT id FROM customers"));
-      assertEquals("crm", Db.text(c, "SELECT relnamespace::regnamespace FROM pg_class"
+      assertEquals("crm", Jdbc.text(c, "SELECT relnamespace::regnamespace FROM pg_class"
           + " WHERE relname = 'in_first_schema'"));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("in_first_schema")));
-      Db.exec(c, "SET search_path = public");
+      Jdbc.exec(c, "SET search_path = public");
       assertTrue(!Ddl.ENGINE.isStreamTable(c, Ddl.name("in_first_schema")));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("crm.in_first_schema")));
 
-      Db.exec(c, "SET search_path = ''");
-      Db.fails("3F000", () -> Ddl.run(c, Ddl.create("nowhere", "SELECT 1 AS x")));
-      Db.exec(c, "RESET search_path");
-      Db.fails("3F000", () -> Ddl.run(c, Ddl.create("no_schema.x", "SELECT 1 AS x")));
+      Jdbc.exec(c, "SET search_path = ''");
+      Jdbc.fails("3F000", () -> Ddl.run(c, Ddl.create("nowhere", "SELECT 1 AS x")));
+      Jdbc.exec(c, "RESET search_path");
+      Jdbc.fails("3F000", () -> Ddl.run(c, Ddl.create("no_schema.x", "SELECT 1 AS x")));
       Ddl.run(c, Ddl.drop(false, "Odd Schema.We\"ird-Name", "crm.in_first_schema"));
     }
   }
@@ -300,7 +301,7 @@ class CreateStreamTableTest {
               java.util.Arrays.asList("crm", "customers", "r", "f", null, "t"),
               java.util.Arrays.asList("public", "big_orders", "v", "f", null, "t"),
               java.util.Arrays.asList("public", "orders", "r", "f", null, "t")),
-          Db.rows(c, """
+          Jdbc.rows(c, """
               SELECT d.source_schema, d.source_name, d.source_relkind, d.source_is_stream_table,
                      d.source_pgt_id,
                      d.source_relid = (quote_ident(d.source_schema) || '.' || quote_ident(d.source_name))::regclass
@@ -308,20 +309,20 @@ class CreateStreamTableTest {
                WHERE s.storage_name = 'joined' ORDER BY 1, 2"""));
       // stream table over a stream table
       Ddl.run(c, Ddl.create("crm.names_again", "SELECT name FROM joined WHERE name IS NOT NULL"));
-      assertEquals(List.of(List.of("public", "joined", "r", "t", "t")), Db.rows(c, """
+      assertEquals(List.of(List.of("public", "joined", "r", "t", "t")), Jdbc.rows(c, """
           SELECT d.source_schema, d.source_name, d.source_relkind, d.source_is_stream_table,
                  d.source_pgt_id = (SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'joined')
             FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)
            WHERE s.storage_name = 'names_again'"""));
       // PostgreSQL refuses to drop a source without CASCADE, as for a materialized view
-      SQLException e = Db.fails("2BP01", () -> Db.exec(c, "DROP TABLE crm.customers"));
+      SQLException e = Jdbc.fails("2BP01", () -> Jdbc.exec(c, "DROP TABLE crm.customers"));
       assertTrue(e.getMessage().contains("other objects depend on it"), e.getMessage());
       // sources are pinned by OID: renaming one does not break the stream table
-      Db.exec(c, "ALTER TABLE crm.customers RENAME TO clients");
+      Jdbc.exec(c, "ALTER TABLE crm.customers RENAME TO clients");
       Ddl.run(c, Ddl.refresh("joined"));
-      Db.exec(c, "ALTER TABLE crm.clients RENAME TO customers");
+      Jdbc.exec(c, "ALTER TABLE crm.clients RENAME TO customers");
       Ddl.run(c, Ddl.drop(true, "joined"));
-      assertNull(Db.scalar(c, "SELECT to_regclass('crm.names_again')"));
+      assertNull(Jdbc.scalar(c, "SELECT to_regclass('crm.names_again')"));
     }
   }
 
@@ -329,12 +330,12 @@ class CreateStreamTableTest {
   void zeroColumnQuery(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       assertEquals(20, Ddl.run(c, Ddl.create("no_columns", "SELECT FROM orders")).updateCount());
-      Db.exec(c, "DELETE FROM orders WHERE id > 18");
+      Jdbc.exec(c, "DELETE FROM orders WHERE id > 18");
       Ddl.run(c, Ddl.refresh("no_columns"));
-      assertEquals(18, Db.count(c, "SELECT count(*) FROM no_columns"));
-      Db.exec(c, "INSERT INTO orders VALUES (19, 4, 28.5), (20, 0, 30)");
+      assertEquals(18, Jdbc.count(c, "SELECT count(*) FROM no_columns"));
+      Jdbc.exec(c, "INSERT INTO orders VALUES (19, 4, 28.5), (20, 0, 30)");
       Ddl.run(c, Ddl.refresh("no_columns"));
-      assertEquals(20, Db.count(c, "SELECT count(*) FROM no_columns"));
+      assertEquals(20, Jdbc.count(c, "SELECT count(*) FROM no_columns"));
       Ddl.run(c, Ddl.drop(false, "no_columns"));
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgtrickle.refresh.api.DdlOutcome;
 import io.pgtrickle.refresh.api.DropStreamTables;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -30,15 +31,15 @@ class DropStreamTablesTest {
   @BeforeEach
   void clean(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      for (List<String> row : Db.rows(c, "SELECT to_regclass('pgtrickle.pgt_stream_tables') IS NOT NULL")) {
+      for (List<String> row : Jdbc.rows(c, "SELECT to_regclass('pgtrickle.pgt_stream_tables') IS NOT NULL")) {
         if (row.get(0).equals("t")) {
-          for (List<String> st : Db.rows(c, "SELECT quote_ident(storage_schema) || '.' ||"
+          for (List<String> st : Jdbc.rows(c, "SELECT quote_ident(storage_schema) || '.' ||"
               + " quote_ident(storage_name) FROM pgtrickle.pgt_stream_tables")) {
-            Db.exec(c, "DROP TABLE IF EXISTS " + st.get(0) + " CASCADE");
+            Jdbc.exec(c, "DROP TABLE IF EXISTS " + st.get(0) + " CASCADE");
           }
         }
       }
-      Db.exec(c, "DROP MATERIALIZED VIEW IF EXISTS mv CASCADE", "DROP VIEW IF EXISTS v CASCADE");
+      Jdbc.exec(c, "DROP MATERIALIZED VIEW IF EXISTS mv CASCADE", "DROP VIEW IF EXISTS v CASCADE");
       // the next CREATE sweeps the catalog rows of the tables dropped behind the engine's back
       Ddl.run(c, Ddl.create("sweeper", "SELECT 1 AS x"));
       Ddl.run(c, Ddl.drop(false, "sweeper"));
@@ -46,7 +47,7 @@ class DropStreamTablesTest {
   }
 
   private static long catalogRows(Connection c) throws SQLException {
-    return Db.count(c, "SELECT (SELECT count(*) FROM pgtrickle.pgt_stream_tables)"
+    return Jdbc.count(c, "SELECT (SELECT count(*) FROM pgtrickle.pgt_stream_tables)"
         + " + (SELECT count(*) FROM pgtrickle.pgt_dependencies)"
         + " + (SELECT count(*) FROM pgtrickle.pgt_refresh_history)"
         + " + (SELECT count(*) FROM pg_class WHERE relnamespace = 'pgtrickle'::regnamespace"
@@ -54,7 +55,7 @@ class DropStreamTablesTest {
   }
 
   private static boolean exists(Connection c, String name) throws SQLException {
-    return Db.scalar(c, "SELECT to_regclass('" + name + "')") != null;
+    return Jdbc.scalar(c, "SELECT to_regclass('" + name + "')") != null;
   }
 
   @Test
@@ -64,11 +65,11 @@ class DropStreamTablesTest {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
       Ddl.run(c, Ddl.refresh("st"));
       assertTrue(catalogRows(c) > before);
-      long oid = Db.count(c, "SELECT 'st'::regclass::oid");
+      long oid = Jdbc.count(c, "SELECT 'st'::regclass::oid");
       DdlOutcome outcome = Ddl.run(c, Ddl.drop(false, "st"));
       assertEquals(0, outcome.updateCount());
       assertFalse(exists(c, "st"));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_trigger WHERE tgrelid = " + oid));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pg_trigger WHERE tgrelid = " + oid));
       assertEquals(before, catalogRows(c));
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("st")));
     }
@@ -78,7 +79,7 @@ class DropStreamTablesTest {
   void missingNames(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      SQLException e = Db.fails("42P01", () -> Ddl.run(c, Ddl.drop(false, "st", "ghost")));
+      SQLException e = Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.drop(false, "st", "ghost")));
       assertTrue(e.getMessage().contains("materialized view \"ghost\" does not exist"), e.getMessage());
       assertTrue(exists(c, "st"));
       DdlOutcome outcome = Ddl.run(c, new DropStreamTables(
@@ -95,14 +96,14 @@ class DropStreamTablesTest {
   void mixedListWithPlainMaterializedViews(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      Db.exec(c, "CREATE MATERIALIZED VIEW mv AS SELECT a FROM st");
+      Jdbc.exec(c, "CREATE MATERIALIZED VIEW mv AS SELECT a FROM st");
       // the plain materialized view reads the stream table: PostgreSQL's own dependency, both dropped
       Ddl.run(c, Ddl.drop(false, "st", "mv"));
       assertFalse(exists(c, "st"));
       assertFalse(exists(c, "mv"));
       // a plain table in the list is PostgreSQL's error, and nothing is dropped
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      SQLException e = Db.fails("42809", () -> Ddl.run(c, Ddl.drop(false, "st", "src")));
+      SQLException e = Jdbc.fails("42809", () -> Ddl.run(c, Ddl.drop(false, "st", "src")));
       assertTrue(e.getMessage().contains("\"src\" is not a materialized view"), e.getMessage());
       assertTrue(exists(c, "st"));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("st")));
@@ -117,7 +118,7 @@ class DropStreamTablesTest {
       Ddl.run(c, Ddl.create("b", "SELECT a FROM a WHERE a > 2"));
       Ddl.run(c, Ddl.create("c", "SELECT count(*) AS n FROM b"));
       Ddl.run(c, Ddl.create("d", "SELECT x.a FROM a x JOIN b y USING (a)"));
-      SQLException e = Db.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "a")));
+      SQLException e = Jdbc.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "a")));
       assertTrue(e.getMessage().contains(
           "cannot drop stream table a because other objects depend on it"), e.getMessage());
       String detail = ((PSQLException) e).getServerErrorMessage().getDetail();
@@ -125,7 +126,7 @@ class DropStreamTablesTest {
       assertTrue(detail.contains("stream table d depends on stream table a"), detail);
       assertTrue(((PSQLException) e).getServerErrorMessage().getHint().contains("CASCADE"));
       assertTrue(exists(c, "a") && exists(c, "b") && exists(c, "c") && exists(c, "d"));
-      Db.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "b")));
+      Jdbc.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "b")));
       // everything that depends is in the list: fine with RESTRICT, in any order
       Ddl.run(c, Ddl.drop(false, "c", "b", "d"));
       assertTrue(exists(c, "a"));
@@ -135,7 +136,7 @@ class DropStreamTablesTest {
       for (String name : List.of("a", "b", "c")) {
         assertFalse(exists(c, name), name);
       }
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
     }
   }
 
@@ -143,8 +144,8 @@ class DropStreamTablesTest {
   void ordinaryViewsOnAStreamTableBehaveAsPostgresqlDecides(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      Db.exec(c, "CREATE VIEW v AS SELECT a FROM st");
-      SQLException e = Db.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "st")));
+      Jdbc.exec(c, "CREATE VIEW v AS SELECT a FROM st");
+      SQLException e = Jdbc.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "st")));
       assertTrue(e.getMessage().contains("other objects depend on it"));
       assertTrue(exists(c, "st") && exists(c, "v"));
       Ddl.run(c, Ddl.drop(true, "st"));
@@ -156,15 +157,15 @@ class DropStreamTablesTest {
   @Test
   void plainMaterializedViewWithStreamDependents(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE MATERIALIZED VIEW mv AS SELECT a FROM src");
+      Jdbc.exec(c, "CREATE MATERIALIZED VIEW mv AS SELECT a FROM src");
       Ddl.run(c, Ddl.create("over_mv", "SELECT a FROM mv"));
-      SQLException e = Db.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "mv")));
+      SQLException e = Jdbc.fails("2BP01", () -> Ddl.run(c, Ddl.drop(false, "mv")));
       assertTrue(e.getMessage().contains(
           "cannot drop materialized view mv because other objects depend on it"), e.getMessage());
       Ddl.run(c, Ddl.drop(true, "mv"));
       assertFalse(exists(c, "mv"));
       assertFalse(exists(c, "over_mv"));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
     }
   }
 
@@ -172,12 +173,12 @@ class DropStreamTablesTest {
   void cascadeReachesStreamTablesThroughOrdinaryViews(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      Db.exec(c, "CREATE VIEW v AS SELECT a FROM st");
+      Jdbc.exec(c, "CREATE VIEW v AS SELECT a FROM st");
       Ddl.run(c, Ddl.create("over_view", "SELECT a FROM v"));
       Ddl.run(c, Ddl.drop(true, "st"));
       assertFalse(exists(c, "v"));
       assertFalse(exists(c, "over_view"));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
     }
   }
 
@@ -185,28 +186,28 @@ class DropStreamTablesTest {
   void tablesDroppedBehindTheEnginesBack(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create("st", "SELECT a FROM src"));
-      Db.exec(c, "DROP TABLE st");
+      Jdbc.exec(c, "DROP TABLE st");
       assertFalse(Ddl.ENGINE.isStreamTable(c, Ddl.name("st")));
-      Db.fails("42P01", () -> Ddl.run(c, Ddl.refresh("st")));
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.refresh("st")));
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
       Ddl.run(c, Ddl.create("st", "SELECT b FROM src"));
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM pg_class WHERE relnamespace ="
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"));
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM pg_class WHERE relnamespace ="
           + " 'pgtrickle'::regnamespace AND relname LIKE '\\_\\_pgt\\_def\\_%'"));
 
       // a source dropped with CASCADE takes the definition view: refresh says what happened
-      Db.exec(c, "CREATE TABLE doomed(x int)");
+      Jdbc.exec(c, "CREATE TABLE doomed(x int)");
       Ddl.run(c, Ddl.create("broken", "SELECT x FROM doomed"));
-      Db.exec(c, "DROP TABLE doomed CASCADE");
-      SQLException e = Db.fails("55000", () -> Ddl.run(c, Ddl.refresh("broken")));
+      Jdbc.exec(c, "DROP TABLE doomed CASCADE");
+      SQLException e = Jdbc.fails("55000", () -> Ddl.run(c, Ddl.refresh("broken")));
       assertTrue(e.getMessage().contains("its defining query is gone"), e.getMessage());
       assertNotNull(((PSQLException) e).getServerErrorMessage().getHint());
-      assertEquals(List.of(List.of("error", "1", "55000")), Db.rows(c, "SELECT status,"
+      assertEquals(List.of(List.of("error", "1", "55000")), Jdbc.rows(c, "SELECT status,"
           + " consecutive_failures, last_error_sqlstate FROM pgtrickle.pgt_stream_tables"
           + " WHERE storage_name = 'broken'"));
       Ddl.run(c, Ddl.drop(false, "broken"));
       assertFalse(exists(c, "broken"));
-      assertNull(Db.scalar(c, "SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'broken'"));
+      assertNull(Jdbc.scalar(c, "SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE storage_name = 'broken'"));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.io.StringReader;
@@ -26,7 +27,7 @@ class GuardTest {
   }
 
   private static void assertGuarded(Connection c, String sql) {
-    SQLException e = Db.fails("42809", () -> Db.exec(c, sql));
+    SQLException e = Jdbc.fails("42809", () -> Jdbc.exec(c, sql));
     assertTrue(e.getMessage().contains("cannot change stream table \"guarded\""), e.getMessage());
     assertTrue(((PSQLException) e).getServerErrorMessage().getHint().contains("REFRESH MATERIALIZED VIEW"));
   }
@@ -40,11 +41,11 @@ class GuardTest {
       assertGuarded(c, "DELETE FROM guarded WHERE a = 1");
       assertGuarded(c, "TRUNCATE guarded");
       assertGuarded(c, "MERGE INTO guarded g USING src s ON g.a = s.a WHEN MATCHED THEN DELETE");
-      SQLException copy = Db.fails("42809", () -> c.unwrap(PGConnection.class).getCopyAPI()
+      SQLException copy = Jdbc.fails("42809", () -> c.unwrap(PGConnection.class).getCopyAPI()
           .copyIn("COPY guarded FROM STDIN", new StringReader("9\tz\n")));
       assertTrue(copy.getMessage().contains("cannot change stream table"));
       assertEquals(List.of(List.of("1", "x"), List.of("2", "y")),
-          Db.rows(c, "SELECT * FROM guarded ORDER BY a"));
+          Jdbc.rows(c, "SELECT * FROM guarded ORDER BY a"));
     }
   }
 
@@ -52,13 +53,13 @@ class GuardTest {
   void theBypassEndsWithTheEnginesStatement(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
-      Db.exec(c, "INSERT INTO src VALUES (3, 'z')");
+      Jdbc.exec(c, "INSERT INTO src VALUES (3, 'z')");
       Ddl.run(c, Ddl.refresh("guarded"));
-      assertEquals("off", Db.text(c, "SELECT current_setting('pgtrickle.maintenance', true)"));
+      assertEquals("off", Jdbc.text(c, "SELECT current_setting('pgtrickle.maintenance', true)"));
       assertGuarded(c, "DELETE FROM guarded");
       c.rollback();
       c.setAutoCommit(true);
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM guarded"));
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM guarded"));
     }
   }
 }

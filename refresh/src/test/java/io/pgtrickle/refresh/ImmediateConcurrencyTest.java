@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -63,7 +64,7 @@ class ImmediateConcurrencyTest {
               try {
                 int statements = 1 + r.nextInt(4);
                 for (int i = 0; i < statements; i++) {
-                  Db.exec(c, ImmediateModeTest.randomStatement(r));
+                  Jdbc.exec(c, ImmediateModeTest.randomStatement(r));
                 }
                 if (r.nextInt(5) == 0) {
                   c.rollback();
@@ -112,7 +113,7 @@ class ImmediateConcurrencyTest {
           + mismatches.size() + " mismatches");
       assertEquals(List.of(), mismatches, "seed " + seed);
       assertTrue(commits.get() > 0 && checks.get() > 0);
-      assertEquals(0, Db.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
+      assertEquals(0, Jdbc.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
     }
   }
 

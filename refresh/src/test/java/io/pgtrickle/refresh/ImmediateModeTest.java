@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -32,12 +33,12 @@ class ImmediateModeTest {
 
   /** A schema of its own per test (the test class shares one database). */
   static void schema(Connection c, String schema) throws SQLException {
-    Db.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public");
+    Jdbc.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public");
     schema(c);
   }
 
   static void schema(Connection c) throws SQLException {
-    Db.exec(c, "CREATE TABLE imm_customers (id int PRIMARY KEY, name text)",
+    Jdbc.exec(c, "CREATE TABLE imm_customers (id int PRIMARY KEY, name text)",
         "CREATE TABLE imm_orders (id int PRIMARY KEY, cust int, amount numeric(8,2))",
         "INSERT INTO imm_customers SELECT i, CASE WHEN i % 4 = 0 THEN NULL ELSE 'c' || i END"
             + " FROM generate_series(1, 10) i",
@@ -85,14 +86,14 @@ class ImmediateModeTest {
     try (Connection c = db.connect()) {
       schema(c, "t_random");
       createAll(c);
-      assertEquals(List.of(List.of("immediate", "immediate")), Db.rows(c,
+      assertEquals(List.of(List.of("immediate", "immediate")), Jdbc.rows(c,
           "SELECT requested_mode, effective_mode FROM pgtrickle.pgt_status WHERE name = 't_random.imm_join'"));
       c.setAutoCommit(false);
       checkAll(c);
       for (int tx = 0; tx < 12; tx++) {
         for (int i = 0; i < 6; i++) {
           String sql = randomStatement(r);
-          Db.exec(c, sql);
+          Jdbc.exec(c, sql);
           try {
             checkAll(c);
           } catch (AssertionError e) {
@@ -113,8 +114,8 @@ class ImmediateModeTest {
 
   /** Triggers really ran, and never had to fall back to recomputation (which would hide bugs). */
   static void assertMaintainedWithoutMisfits(Connection c) throws SQLException {
-    assertTrue(Db.count(c, "SELECT sum(maintenance_count) FROM pgtrickle.pgt_immediate") > 0);
-    assertEquals(0, Db.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
+    assertTrue(Jdbc.count(c, "SELECT sum(maintenance_count) FROM pgtrickle.pgt_immediate") > 0);
+    assertEquals(0, Jdbc.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
   }
 
   @Test
@@ -123,24 +124,24 @@ class ImmediateModeTest {
       schema(c, "t_savepoint");
       createAll(c);
       c.setAutoCommit(false);
-      Db.exec(c, "DELETE FROM imm_orders WHERE id < 10");
-      Db.exec(c, "SAVEPOINT a");
-      Db.exec(c, "UPDATE imm_orders SET amount = 99, cust = 1 WHERE id BETWEEN 10 AND 30");
-      Db.exec(c, "INSERT INTO imm_customers VALUES (11, 'eleven'), (12, NULL)");
+      Jdbc.exec(c, "DELETE FROM imm_orders WHERE id < 10");
+      Jdbc.exec(c, "SAVEPOINT a");
+      Jdbc.exec(c, "UPDATE imm_orders SET amount = 99, cust = 1 WHERE id BETWEEN 10 AND 30");
+      Jdbc.exec(c, "INSERT INTO imm_customers VALUES (11, 'eleven'), (12, NULL)");
       checkAll(c);
-      Db.exec(c, "ROLLBACK TO SAVEPOINT a");
+      Jdbc.exec(c, "ROLLBACK TO SAVEPOINT a");
       checkAll(c);
-      Db.exec(c, "SAVEPOINT b");
-      Db.exec(c, "UPDATE imm_customers SET name = 'renamed' WHERE id <= 5");
-      Db.exec(c, "RELEASE SAVEPOINT b");
-      Db.exec(c, "SAVEPOINT d");
-      Db.fails("23505", () -> Db.exec(c, "INSERT INTO imm_orders VALUES (200, 1, 1), (200, 2, 2)"));
-      Db.exec(c, "ROLLBACK TO SAVEPOINT d");
+      Jdbc.exec(c, "SAVEPOINT b");
+      Jdbc.exec(c, "UPDATE imm_customers SET name = 'renamed' WHERE id <= 5");
+      Jdbc.exec(c, "RELEASE SAVEPOINT b");
+      Jdbc.exec(c, "SAVEPOINT d");
+      Jdbc.fails("23505", () -> Jdbc.exec(c, "INSERT INTO imm_orders VALUES (200, 1, 1), (200, 2, 2)"));
+      Jdbc.exec(c, "ROLLBACK TO SAVEPOINT d");
       checkAll(c);
       c.commit();
       checkAll(c);
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_join WHERE id < 10"));
-      assertTrue(Db.count(c, "SELECT count(*) FROM imm_join WHERE name = 'renamed'") > 0);
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM imm_join WHERE id < 10"));
+      assertTrue(Jdbc.count(c, "SELECT count(*) FROM imm_join WHERE name = 'renamed'") > 0);
       c.commit();
       assertMaintainedWithoutMisfits(c);
     }
@@ -152,7 +153,7 @@ class ImmediateModeTest {
         + " JOIN imm_child ch ON ch.parent = p.id";
     String counts = "SELECT ch.parent, count(*) AS n, sum(ch.v) AS s FROM imm_child ch GROUP BY ch.parent";
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE imm_parent (id int PRIMARY KEY, label text)",
+      Jdbc.exec(c, "CREATE TABLE imm_parent (id int PRIMARY KEY, label text)",
           "CREATE TABLE imm_child (id int PRIMARY KEY, parent int REFERENCES imm_parent (id)"
               + " ON DELETE CASCADE ON UPDATE CASCADE, v int)",
           "INSERT INTO imm_parent SELECT i, 'p' || i FROM generate_series(1, 10) i",
@@ -169,23 +170,23 @@ class ImmediateModeTest {
         MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT id, label, child, v FROM imm_pc", query);
         MultisetOracle.assertSameRowsInCurrentTransaction(c, "SELECT parent, n, s FROM imm_pc_n", counts);
       };
-      Db.exec(c, "DELETE FROM imm_parent WHERE id IN (2, 3)");
+      Jdbc.exec(c, "DELETE FROM imm_parent WHERE id IN (2, 3)");
       check.run();
-      Db.exec(c, "UPDATE imm_parent SET id = id + 100, label = label || '!' WHERE id > 7");
+      Jdbc.exec(c, "UPDATE imm_parent SET id = id + 100, label = label || '!' WHERE id > 7");
       check.run();
-      Db.exec(c, "INSERT INTO imm_parent VALUES (50, 'fifty'), (51, NULL)");
+      Jdbc.exec(c, "INSERT INTO imm_parent VALUES (50, 'fifty'), (51, NULL)");
       check.run();
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM imm_pc WHERE v = -1"));
-      Db.exec(c, "WITH gone AS (DELETE FROM imm_child WHERE v % 3 = 0 RETURNING id, parent, v),"
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM imm_pc WHERE v = -1"));
+      Jdbc.exec(c, "WITH gone AS (DELETE FROM imm_child WHERE v % 3 = 0 RETURNING id, parent, v),"
           + " moved AS (INSERT INTO imm_child SELECT id + 5000, 50, v * 2 FROM gone RETURNING 1),"
           + " relabel AS (UPDATE imm_parent SET label = 'cte' WHERE id = 1 RETURNING 1)"
           + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM relabel)");
       check.run();
       c.commit();
       check.run();
-      Db.exec(c, "DELETE FROM imm_parent");
+      Jdbc.exec(c, "DELETE FROM imm_parent");
       check.run();
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_pc_n"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM imm_pc_n"));
       c.rollback();
       check.run();
       c.commit();
@@ -199,15 +200,15 @@ class ImmediateModeTest {
       schema(c, "t_truncate");
       createAll(c);
       c.setAutoCommit(false);
-      Db.exec(c, "TRUNCATE imm_orders");
+      Jdbc.exec(c, "TRUNCATE imm_orders");
       checkAll(c);
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_join"));
-      Db.exec(c, "INSERT INTO imm_orders VALUES (1, 1, 5), (2, 1, 6), (3, NULL, 7)");
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM imm_join"));
+      Jdbc.exec(c, "INSERT INTO imm_orders VALUES (1, 1, 5), (2, 1, 6), (3, NULL, 7)");
       checkAll(c);
       c.rollback();
       checkAll(c);
-      assertTrue(Db.count(c, "SELECT count(*) FROM imm_join") > 0, "the rollback restored the rows");
-      Db.exec(c, "TRUNCATE imm_customers, imm_orders");
+      assertTrue(Jdbc.count(c, "SELECT count(*) FROM imm_join") > 0, "the rollback restored the rows");
+      Jdbc.exec(c, "TRUNCATE imm_customers, imm_orders");
       checkAll(c);
       c.commit();
       checkAll(c);
@@ -223,40 +224,40 @@ class ImmediateModeTest {
   void switchingModesWithAlterKeepsTheResultExact(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       schema(c, "t_alter");
-      long baseline = Db.count(c, OBJECTS);
+      long baseline = Jdbc.count(c, OBJECTS);
       Ddl.run(c, Ddl.create("imm_join", JOIN, Ddl.opt("refresh_mode", "differential")));
-      Db.exec(c, "UPDATE imm_orders SET amount = 42 WHERE id < 20");
+      Jdbc.exec(c, "UPDATE imm_orders SET amount = 42 WHERE id < 20");
       Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", IMMEDIATE)));
-      assertEquals("immediate", Db.text(c,
+      assertEquals("immediate", Jdbc.text(c,
           "SELECT effective_mode FROM pgtrickle.pgt_status WHERE name = 't_alter.imm_join'"));
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
-      Db.exec(c, "DELETE FROM imm_customers WHERE id = 3", "UPDATE imm_orders SET cust = 2 WHERE id > 50");
+      Jdbc.exec(c, "DELETE FROM imm_customers WHERE id = 3", "UPDATE imm_orders SET cust = 2 WHERE id > 50");
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_\\_pgt\\_cdc%'"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_\\_pgt\\_cdc%'"));
 
       Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", "differential")));
-      assertEquals(baseline, Db.count(c, OBJECTS));
-      Db.exec(c, "UPDATE imm_orders SET amount = 7 WHERE id % 2 = 0");
+      assertEquals(baseline, Jdbc.count(c, OBJECTS));
+      Jdbc.exec(c, "UPDATE imm_orders SET amount = 7 WHERE id % 2 = 0");
       MultisetOracle.assertSameRows(c, "SELECT count(*) FROM imm_join WHERE amount = 7", "SELECT 0::bigint");
       Ddl.run(c, Ddl.refresh("imm_join"));
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
-      Db.exec(c, "DELETE FROM imm_orders WHERE id % 5 = 1");
+      Jdbc.exec(c, "DELETE FROM imm_orders WHERE id % 5 = 1");
       Ddl.run(c, Ddl.refresh("imm_join"));
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
 
       Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", "full")));
-      Db.exec(c, "INSERT INTO imm_orders VALUES (500, 1, 1)");
+      Jdbc.exec(c, "INSERT INTO imm_orders VALUES (500, 1, 1)");
       Ddl.run(c, Ddl.alterSet("imm_join", Ddl.opt("refresh_mode", IMMEDIATE)));
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
-      Db.exec(c, "INSERT INTO imm_orders VALUES (501, 2, 2)");
+      Jdbc.exec(c, "INSERT INTO imm_orders VALUES (501, 2, 2)");
       MultisetOracle.assertSameRows(c, "SELECT id, cust, name, amount FROM imm_join", JOIN);
-      assertEquals("alter", Db.text(c, "SELECT h.initiator FROM pgtrickle.pgt_refresh_history h"
+      assertEquals("alter", Jdbc.text(c, "SELECT h.initiator FROM pgtrickle.pgt_refresh_history h"
           + " JOIN pgtrickle.pgt_status s USING (pgt_id) WHERE s.name = 't_alter.imm_join'"
           + " ORDER BY h.history_id DESC LIMIT 1"));
 
       Ddl.run(c, Ddl.drop(false, "imm_join"));
-      assertEquals(baseline, Db.count(c, OBJECTS));
-      Db.exec(c, "INSERT INTO imm_orders VALUES (502, 2, 2)");
+      assertEquals(baseline, Jdbc.count(c, OBJECTS));
+      Jdbc.exec(c, "INSERT INTO imm_orders VALUES (502, 2, 2)");
     }
   }
 
@@ -264,31 +265,31 @@ class ImmediateModeTest {
   void refusalsNameTheConstructAndLeaveNothingBehind(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       schema(c, "t_refuse");
-      long baseline = Db.count(c, OBJECTS);
-      SQLException window = Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_w",
+      long baseline = Jdbc.count(c, OBJECTS);
+      SQLException window = Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_w",
           "SELECT id, row_number() OVER (ORDER BY id) AS rn FROM imm_orders",
           Ddl.opt("refresh_mode", IMMEDIATE))));
       assertTrue(window.getMessage().contains("refresh_mode 'immediate' cannot maintain this query"),
           window.getMessage());
       assertTrue(window.getMessage().contains("row_number"), window.getMessage());
-      Db.exec(c, "CREATE TABLE imm_parted (id int, v int) PARTITION BY RANGE (id)",
+      Jdbc.exec(c, "CREATE TABLE imm_parted (id int, v int) PARTITION BY RANGE (id)",
           "CREATE TABLE imm_parted_1 PARTITION OF imm_parted FOR VALUES FROM (0) TO (100)");
-      SQLException parted = Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_p",
+      SQLException parted = Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_p",
           "SELECT id, v FROM imm_parted", Ddl.opt("refresh_mode", IMMEDIATE))));
       assertTrue(parted.getMessage().contains("imm_parted is a partitioned table"), parted.getMessage());
-      assertEquals(baseline, Db.count(c, OBJECTS));
+      assertEquals(baseline, Jdbc.count(c, OBJECTS));
       Ddl.run(c, Ddl.create("imm_full", "SELECT id, rank() OVER (ORDER BY cust) AS rk FROM imm_orders",
           Ddl.opt("refresh_mode", "full")));
-      Db.fails("0A000", () -> Ddl.run(c, Ddl.alterSet("imm_full", Ddl.opt("refresh_mode", IMMEDIATE))));
-      assertEquals(List.of(List.of("full", "full")), Db.rows(c, "SELECT requested_mode, effective_mode"
+      Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.alterSet("imm_full", Ddl.opt("refresh_mode", IMMEDIATE))));
+      assertEquals(List.of(List.of("full", "full")), Jdbc.rows(c, "SELECT requested_mode, effective_mode"
           + " FROM pgtrickle.pgt_status WHERE table_name = 'imm_full'"));
-      assertEquals(baseline, Db.count(c, OBJECTS));
+      assertEquals(baseline, Jdbc.count(c, OBJECTS));
       c.setAutoCommit(false);
-      Db.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      Db.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_rr", "SELECT id FROM imm_orders",
+      Jdbc.exec(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.create("imm_rr", "SELECT id FROM imm_orders",
           Ddl.opt("refresh_mode", IMMEDIATE))));
       c.rollback();
-      assertEquals(baseline, Db.count(c, OBJECTS));
+      assertEquals(baseline, Jdbc.count(c, OBJECTS));
       c.commit();
     }
   }
@@ -298,15 +299,15 @@ class ImmediateModeTest {
     try (Connection c = db.connect()) {
       schema(c, "t_dropped");
       Ddl.run(c, Ddl.create("imm_join", JOIN, Ddl.opt("refresh_mode", IMMEDIATE)));
-      Db.exec(c, "DROP TABLE imm_customers CASCADE");
-      Db.exec(c, "INSERT INTO imm_orders VALUES (900, 1, 1)", "DELETE FROM imm_orders WHERE id < 5");
-      SQLException e = Db.fails("55000", () -> Ddl.run(c, Ddl.refresh("imm_join")));
+      Jdbc.exec(c, "DROP TABLE imm_customers CASCADE");
+      Jdbc.exec(c, "INSERT INTO imm_orders VALUES (900, 1, 1)", "DELETE FROM imm_orders WHERE id < 5");
+      SQLException e = Jdbc.fails("55000", () -> Ddl.run(c, Ddl.refresh("imm_join")));
       assertTrue(e.getMessage().contains("defining query is gone"), e.getMessage());
     }
     try (Connection fresh = db.connect()) { // a session without buffers yet
-      Db.exec(fresh, "SET search_path = t_dropped", "UPDATE imm_orders SET amount = 3 WHERE id = 900");
+      Jdbc.exec(fresh, "SET search_path = t_dropped", "UPDATE imm_orders SET amount = 3 WHERE id = 900");
       Ddl.run(fresh, Ddl.drop(false, "imm_join"));
-      assertEquals(0, Db.count(fresh, "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'imm_orders'::regclass"
+      assertEquals(0, Jdbc.count(fresh, "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'imm_orders'::regclass"
           + " AND tgname LIKE '\\_\\_pgt%'"));
     }
   }
@@ -317,7 +318,7 @@ class ImmediateModeTest {
       + " avg(v.i) AS ai FROM imm_vals v";
 
   static void valuesSchema(Connection c) throws SQLException {
-    Db.exec(c, "CREATE TABLE imm_vals (id serial PRIMARY KEY, k int, n numeric(8,2), s text, i int)",
+    Jdbc.exec(c, "CREATE TABLE imm_vals (id serial PRIMARY KEY, k int, n numeric(8,2), s text, i int)",
         "INSERT INTO imm_vals (k, n, s, i) SELECT CASE WHEN g % 9 = 0 THEN NULL ELSE g % 5 END,"
             + " CASE WHEN g % 7 = 0 THEN NULL ELSE (g % 6) * 1.5 END,"
             + " CASE WHEN g % 4 = 0 THEN NULL ELSE 's' || (g % 3) END, g % 4 FROM generate_series(1, 40) g",
@@ -332,9 +333,9 @@ class ImmediateModeTest {
 
   /** The aggregates keep hidden state columns (count, sum, avg algebraic; min/max rescan on delete). */
   static void assertHiddenState(Connection c, String table) throws SQLException {
-    assertTrue(Db.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = '" + table
+    assertTrue(Jdbc.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = '" + table
         + "'::regclass AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'") > 0, table);
-    String explain = Db.text(c, "SELECT pgtrickle.explain('" + table + "')");
+    String explain = Jdbc.text(c, "SELECT pgtrickle.explain('" + table + "')");
     assertTrue(explain.contains("CountStrategy (algebraic"), explain);
   }
 
@@ -344,13 +345,13 @@ class ImmediateModeTest {
     System.out.println("ImmediateModeTest aggregates: seed " + seed);
     Random r = new Random(seed);
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA t_state", "SET search_path = t_state, public");
+      Jdbc.exec(c, "CREATE SCHEMA t_state", "SET search_path = t_state, public");
       valuesSchema(c);
       Ddl.run(c, Ddl.create("imm_stats", STATS, Ddl.opt("refresh_mode", IMMEDIATE)));
       Ddl.run(c, Ddl.create("imm_totals", TOTALS, Ddl.opt("refresh_mode", IMMEDIATE)));
       assertHiddenState(c, "imm_stats");
       assertHiddenState(c, "imm_totals");
-      String explain = Db.text(c, "SELECT pgtrickle.explain('imm_stats')");
+      String explain = Jdbc.text(c, "SELECT pgtrickle.explain('imm_stats')");
       for (String s : List.of("SumStrategy (algebraic", "AvgStrategy (algebraic", "MinMaxStrategy (rescan on delete")) {
         assertTrue(explain.contains(s), s + " in\n" + explain);
       }
@@ -373,21 +374,21 @@ class ImmediateModeTest {
           "DELETE FROM imm_vals WHERE k = 4",
           "INSERT INTO imm_vals (k, n, s, i) VALUES (9, 1, 'a', 1)");
       for (String sql : steps) {
-        Db.exec(c, sql);
+        Jdbc.exec(c, sql);
         check(c, seed, sql);
       }
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_stats WHERE k = 4"));
-      Db.exec(c, "SAVEPOINT a");
-      Db.exec(c, "DELETE FROM imm_vals WHERE k = 9", "UPDATE imm_vals SET n = n * 2 WHERE k = 0");
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM imm_stats WHERE k = 4"));
+      Jdbc.exec(c, "SAVEPOINT a");
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE k = 9", "UPDATE imm_vals SET n = n * 2 WHERE k = 0");
       check(c, seed, "savepoint a");
-      Db.exec(c, "ROLLBACK TO SAVEPOINT a");
+      Jdbc.exec(c, "ROLLBACK TO SAVEPOINT a");
       check(c, seed, "rollback to savepoint a");
       c.commit();
       check(c, seed, "commit");
       for (int tx = 0; tx < 10; tx++) {
         for (int i = 0; i < 5; i++) {
           String sql = randomValuesStatement(r);
-          Db.exec(c, sql);
+          Jdbc.exec(c, sql);
           check(c, seed, sql);
         }
         if (r.nextBoolean()) {
@@ -397,25 +398,25 @@ class ImmediateModeTest {
         }
         check(c, seed, "end of transaction " + tx);
       }
-      Db.exec(c, "TRUNCATE imm_vals");
+      Jdbc.exec(c, "TRUNCATE imm_vals");
       check(c, seed, "truncate");
-      Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (1, 1, 'a', 1), (1, 2, 'b', 2), (NULL, 3, NULL, 3)");
+      Jdbc.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (1, 1, 'a', 1), (1, 2, 'b', 2), (NULL, 3, NULL, 3)");
       check(c, seed, "insert after truncate");
-      Db.exec(c, "DELETE FROM imm_vals WHERE k = 1 AND n = 1");
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE k = 1 AND n = 1");
       check(c, seed, "delete after truncate");
       c.rollback();
       check(c, seed, "rollback of the truncate");
-      Db.exec(c, "DELETE FROM imm_vals");
+      Jdbc.exec(c, "DELETE FROM imm_vals");
       check(c, seed, "emptied");
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM imm_stats"));
-      assertEquals(List.of(List.of("0")), Db.rows(c, "SELECT c FROM imm_totals"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM imm_stats"));
+      assertEquals(List.of(List.of("0")), Jdbc.rows(c, "SELECT c FROM imm_totals"));
       c.commit();
-      Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (2, 1, 'x', 1)");
+      Jdbc.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (2, 1, 'x', 1)");
       c.commit();
       check(c, seed, "after emptied");
       c.setAutoCommit(true);
       Ddl.run(c, Ddl.refresh("imm_stats")); // FULL through the state query, hidden columns included
-      Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (2, 5, 'y', 2)", "DELETE FROM imm_vals WHERE n = 1");
+      Jdbc.exec(c, "INSERT INTO imm_vals (k, n, s, i) VALUES (2, 5, 'y', 2)", "DELETE FROM imm_vals WHERE n = 1");
       MultisetOracle.assertSameRows(c, "SELECT k, c, cn, sn, an, mn, mx, si FROM imm_stats", STATS);
       MultisetOracle.assertSameRows(c, "SELECT c, sn, mi, mx, ai FROM imm_totals", TOTALS);
       assertMaintainedWithoutMisfits(c);
@@ -451,19 +452,19 @@ class ImmediateModeTest {
   @Test
   void aHiddenCountThatGoesNegativeRecomputes(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA t_negative", "SET search_path = t_negative, public");
+      Jdbc.exec(c, "CREATE SCHEMA t_negative", "SET search_path = t_negative, public");
       valuesSchema(c);
       Ddl.run(c, Ddl.create("imm_stats", STATS, Ddl.opt("refresh_mode", IMMEDIATE)));
-      long before = Db.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate");
+      long before = Jdbc.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate");
       // damage the stored state behind pgtrickle's back: group 1 claims to have no rows
       c.setAutoCommit(false);
-      Db.exec(c, "SET LOCAL pgtrickle.maintenance = 'on'", "UPDATE imm_stats SET \"__pgt_count\" = 0 WHERE k = 1");
+      Jdbc.exec(c, "SET LOCAL pgtrickle.maintenance = 'on'", "UPDATE imm_stats SET \"__pgt_count\" = 0 WHERE k = 1");
       c.commit();
       c.setAutoCommit(true);
-      Db.exec(c, "DELETE FROM imm_vals WHERE id = (SELECT min(id) FROM imm_vals WHERE k = 1)");
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE id = (SELECT min(id) FROM imm_vals WHERE k = 1)");
       MultisetOracle.assertSameRows(c, "SELECT k, c, cn, sn, an, mn, mx, si FROM imm_stats", STATS);
-      assertEquals(before + 1, Db.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
-      assertTrue(Db.count(c, "SELECT \"__pgt_count\" FROM imm_stats WHERE k = 1") > 0);
+      assertEquals(before + 1, Jdbc.count(c, "SELECT sum(misfit_count) FROM pgtrickle.pgt_immediate"));
+      assertTrue(Jdbc.count(c, "SELECT \"__pgt_count\" FROM imm_stats WHERE k = 1") > 0);
       Ddl.run(c, Ddl.drop(false, "imm_stats")); // its misfit must not count against the other tests
     }
   }
@@ -471,31 +472,31 @@ class ImmediateModeTest {
   @Test
   void aggregateModeSwitchesFillTheHiddenState(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA t_switch", "SET search_path = t_switch, public");
+      Jdbc.exec(c, "CREATE SCHEMA t_switch", "SET search_path = t_switch, public");
       valuesSchema(c);
       String user = "SELECT k, c, cn, sn, an, mn, mx, si FROM imm_stats";
       Ddl.run(c, Ddl.create("imm_stats", STATS, Ddl.opt("refresh_mode", "differential")));
-      Db.exec(c, "UPDATE imm_vals SET n = 4 WHERE k = 2", "DELETE FROM imm_vals WHERE k = 3");
+      Jdbc.exec(c, "UPDATE imm_vals SET n = 4 WHERE k = 2", "DELETE FROM imm_vals WHERE k = 3");
       Ddl.run(c, Ddl.alterSet("imm_stats", Ddl.opt("refresh_mode", IMMEDIATE)));
       assertHiddenState(c, "imm_stats");
       MultisetOracle.assertSameRows(c, user, STATS);
-      Db.exec(c, "DELETE FROM imm_vals WHERE id IN (SELECT DISTINCT ON (k) id FROM imm_vals ORDER BY k, n, id)",
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE id IN (SELECT DISTINCT ON (k) id FROM imm_vals ORDER BY k, n, id)",
           "INSERT INTO imm_vals (k, n, s, i) VALUES (3, 1, 'q', 1)");
       MultisetOracle.assertSameRows(c, user, STATS);
       Ddl.run(c, Ddl.alterSet("imm_stats", Ddl.opt("refresh_mode", "full")));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'imm_stats'::regclass"
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'imm_stats'::regclass"
           + " AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'"));
-      Db.exec(c, "UPDATE imm_vals SET s = 'w' WHERE k = 0");
+      Jdbc.exec(c, "UPDATE imm_vals SET s = 'w' WHERE k = 0");
       Ddl.run(c, Ddl.alterSet("imm_stats", Ddl.opt("refresh_mode", IMMEDIATE)));
       assertHiddenState(c, "imm_stats");
       MultisetOracle.assertSameRows(c, user, STATS);
-      Db.exec(c, "UPDATE imm_vals SET n = n + 1 WHERE k = 0", "DELETE FROM imm_vals WHERE k IS NULL");
+      Jdbc.exec(c, "UPDATE imm_vals SET n = n + 1 WHERE k = 0", "DELETE FROM imm_vals WHERE k IS NULL");
       MultisetOracle.assertSameRows(c, user, STATS);
       assertMaintainedWithoutMisfits(c);
       Ddl.run(c, Ddl.alterSet("imm_stats", Ddl.opt("refresh_mode", "differential")));
-      assertTrue(Db.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'imm_stats'::regclass"
+      assertTrue(Jdbc.count(c, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'imm_stats'::regclass"
           + " AND attnum > 0 AND NOT attisdropped AND attname LIKE '\\_\\_pgt\\_%'") > 0);
-      Db.exec(c, "UPDATE imm_vals SET k = 1 WHERE k = 0");
+      Jdbc.exec(c, "UPDATE imm_vals SET k = 1 WHERE k = 0");
       Ddl.run(c, Ddl.refresh("imm_stats"));
       MultisetOracle.assertSameRows(c, user, STATS);
       Ddl.run(c, Ddl.drop(false, "imm_stats")); // no capture left behind for the other tests
@@ -509,28 +510,28 @@ class ImmediateModeTest {
   @Test
   void largeBuffersAreEmptiedByTruncateAndStayExact(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA t_big", "SET search_path = t_big, public");
+      Jdbc.exec(c, "CREATE SCHEMA t_big", "SET search_path = t_big, public");
       valuesSchema(c);
-      Db.exec(c, "INSERT INTO imm_vals (k, n, s, i) SELECT g % 7, g % 100, 's' || (g % 5), g % 3"
+      Jdbc.exec(c, "INSERT INTO imm_vals (k, n, s, i) SELECT g % 7, g % 100, 's' || (g % 5), g % 3"
           + " FROM generate_series(1, 6000) g");
       Ddl.run(c, Ddl.create("imm_stats", STATS, Ddl.opt("refresh_mode", IMMEDIATE)));
       Ddl.run(c, Ddl.create("imm_totals", TOTALS, Ddl.opt("refresh_mode", IMMEDIATE)));
       c.setAutoCommit(false);
-      Db.exec(c, "UPDATE imm_vals SET n = n + 1"); // > 12,000 buffered rows: far more than 128 kB
+      Jdbc.exec(c, "UPDATE imm_vals SET n = n + 1"); // > 12,000 buffered rows: far more than 128 kB
       checkStats(c);
-      long largest = Db.count(c, BUFFER_BYTES);
+      long largest = Jdbc.count(c, BUFFER_BYTES);
       assertTrue(largest <= 128 * 1024, "a buffer past 128 kB is emptied by TRUNCATE: " + largest);
-      Db.exec(c, "UPDATE imm_vals SET i = i + 1 WHERE id = 3");
+      Jdbc.exec(c, "UPDATE imm_vals SET i = i + 1 WHERE id = 3");
       checkStats(c);
-      Db.exec(c, "SAVEPOINT a");
-      Db.exec(c, "DELETE FROM imm_vals WHERE id % 3 = 0");
+      Jdbc.exec(c, "SAVEPOINT a");
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE id % 3 = 0");
       checkStats(c);
-      Db.exec(c, "ROLLBACK TO SAVEPOINT a");
+      Jdbc.exec(c, "ROLLBACK TO SAVEPOINT a");
       checkStats(c);
       c.commit();
-      Db.exec(c, "UPDATE imm_vals SET k = NULL WHERE id % 5 = 0");
+      Jdbc.exec(c, "UPDATE imm_vals SET k = NULL WHERE id % 5 = 0");
       c.rollback();
-      Db.exec(c, "DELETE FROM imm_vals WHERE id = 8");
+      Jdbc.exec(c, "DELETE FROM imm_vals WHERE id = 8");
       checkStats(c);
       c.commit();
       checkStats(c);

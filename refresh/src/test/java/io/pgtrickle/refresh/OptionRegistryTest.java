@@ -16,6 +16,7 @@ import io.pgtrickle.refresh.option.RefreshMode;
 import io.pgtrickle.refresh.option.Schedule;
 import io.pgtrickle.refresh.option.StreamOption;
 import io.pgtrickle.refresh.option.StreamOptions;
+import io.pgtrickle.testing.Jdbc;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,24 +60,24 @@ class OptionRegistryTest {
 
   @Test
   void unknownOptionIs22023NamingItAndListingTheValidOnes() {
-    SQLException e = Db.fails("22023", () -> StreamOption.require("refresh_mod"));
+    SQLException e = Jdbc.fails("22023", () -> StreamOption.require("refresh_mod"));
     assertTrue(e.getMessage().contains("pgtrickle.refresh_mod"), e.getMessage());
     assertTrue(e.getMessage().contains("pgtrickle.refresh_mode"), e.getMessage());
-    Db.fails("22023", () -> OptionValidator.forCreate(List.of(OptionSetting.of("bogus", "1"))));
+    Jdbc.fails("22023", () -> OptionValidator.forCreate(List.of(OptionSetting.of("bogus", "1"))));
   }
 
   @Test
   void badEnumValueNamesOptionAndListsAllowedValues() {
-    SQLException e = Db.fails("22023", () -> StreamOption.REFRESH_MODE.parse("fast"));
+    SQLException e = Jdbc.fails("22023", () -> StreamOption.REFRESH_MODE.parse("fast"));
     assertTrue(e.getMessage().contains("pgtrickle.refresh_mode"), e.getMessage());
     assertTrue(e.getMessage().contains("\"fast\""), e.getMessage());
     assertTrue(e.getMessage().contains("auto, full, differential, immediate"), e.getMessage());
     for (StreamOption o : List.of(StreamOption.CDC_MODE, StreamOption.DIAMOND_CONSISTENCY,
         StreamOption.POST_REFRESH_ACTION)) {
-      SQLException bad = Db.fails("22023", () -> o.parse("nope"));
+      SQLException bad = Jdbc.fails("22023", () -> o.parse("nope"));
       assertTrue(bad.getMessage().contains(o.qualifiedName()), bad.getMessage());
       assertTrue(bad.getMessage().contains(String.join(", ", o.allowedValues())), bad.getMessage());
-      Db.fails("22023", () -> o.parse(null));
+      Jdbc.fails("22023", () -> o.parse(null));
     }
   }
 
@@ -104,7 +105,7 @@ class OptionRegistryTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "o", "2", "truee", "yess", "enabled", " true"})
   void booleanRejects(String v) {
-    SQLException e = Db.fails("22023", () -> StreamOption.APPEND_ONLY.parse(v));
+    SQLException e = Jdbc.fails("22023", () -> StreamOption.APPEND_ONLY.parse(v));
     assertTrue(e.getMessage().contains("pgtrickle.append_only"), e.getMessage());
   }
 
@@ -136,7 +137,7 @@ class OptionRegistryTest {
   @ValueSource(strings = {"30", "s", "0s", "0m0s", "30m1h", "1h 30m", "-5m", "1.5h", "5min", "1ms",
       "1m1m", "soon", "", "1234567890s"})
   void badSchedules(String v) {
-    SQLException e = Db.fails("22023", () -> StreamOption.SCHEDULE.parse(v));
+    SQLException e = Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse(v));
     assertTrue(e.getMessage().contains("pgtrickle.schedule"), e.getMessage());
   }
 
@@ -149,12 +150,12 @@ class OptionRegistryTest {
     assertEquals(Schedule.Kind.CRON, ((Schedule) StreamOption.SCHEDULE.parse("0 3 * * *")).kind());
     assertEquals(Schedule.Kind.CALCULATED,
         ((Schedule) StreamOption.SCHEDULE.parse("CALCULATED")).kind());
-    SQLException e = Db.fails("22023", () -> StreamOption.SCHEDULE.parse("61 * * * *"));
+    SQLException e = Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse("61 * * * *"));
     assertTrue(e.getMessage().contains("pgtrickle.schedule"), e.getMessage());
-    Db.fails("22023", () -> StreamOption.SCHEDULE.parse("* * * *"));
-    Db.fails("22023", () -> StreamOption.SCHEDULE.parse("0 0 * * * *"));
-    Db.fails("22023", () -> StreamOption.SCHEDULE.parse("a b c d e"));
-    Db.fails("22023", () -> StreamOption.SCHEDULE.parse(null));
+    Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse("* * * *"));
+    Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse("0 0 * * * *"));
+    Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse("a b c d e"));
+    Jdbc.fails("22023", () -> StreamOption.SCHEDULE.parse(null));
   }
 
   @Test
@@ -164,24 +165,24 @@ class OptionRegistryTest {
     assertEquals(0.001, StreamOption.REINDEX_DRIFT_THRESHOLD.parse("1e-3"));
     assertEquals(0.25, StreamOption.REINDEX_DRIFT_THRESHOLD.parse(".25"));
     for (String bad : List.of("0", "0.0", "1.01", "-0.5", "NaN", "Infinity", "abc", "0x1", "")) {
-      SQLException e = Db.fails("22023", () -> StreamOption.REINDEX_DRIFT_THRESHOLD.parse(bad));
+      SQLException e = Jdbc.fails("22023", () -> StreamOption.REINDEX_DRIFT_THRESHOLD.parse(bad));
       assertTrue(e.getMessage().contains("pgtrickle.reindex_drift_threshold"), e.getMessage());
     }
   }
 
   @Test
   void duplicatesAndStreamOption() throws SQLException {
-    Db.fails("22023", () -> OptionValidator.forCreate(
+    Jdbc.fails("22023", () -> OptionValidator.forCreate(
         List.of(OptionSetting.of("refresh_mode", "full"), OptionSetting.of("REFRESH_MODE", "auto"))));
-    Db.fails("22023", () -> OptionValidator.forCreate(List.of(OptionSetting.of("stream", "false"))));
+    Jdbc.fails("22023", () -> OptionValidator.forCreate(List.of(OptionSetting.of("stream", "false"))));
     assertEquals(StreamOptions.defaults(),
         OptionValidator.forCreate(List.of(OptionSetting.of("stream", "true"))));
-    SQLException e = Db.fails("0A000", () -> OptionValidator.forAlter(StreamOptions.defaults(),
+    SQLException e = Jdbc.fails("0A000", () -> OptionValidator.forAlter(StreamOptions.defaults(),
         List.of(OptionSetting.of("stream", "false")), List.of()));
     assertTrue(e.getMessage().contains("pgtrickle.stream"), e.getMessage());
-    Db.fails("0A000", () -> OptionValidator.forAlter(StreamOptions.defaults(), List.of(),
+    Jdbc.fails("0A000", () -> OptionValidator.forAlter(StreamOptions.defaults(), List.of(),
         List.of("stream")));
-    Db.fails("22023", () -> OptionValidator.forAlter(StreamOptions.defaults(),
+    Jdbc.fails("22023", () -> OptionValidator.forAlter(StreamOptions.defaults(),
         List.of(OptionSetting.of("cdc_mode", "wal")), List.of("cdc_mode")));
   }
 

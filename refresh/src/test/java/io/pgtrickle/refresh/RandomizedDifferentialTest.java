@@ -2,6 +2,7 @@ package io.pgtrickle.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -79,16 +80,16 @@ class RandomizedDifferentialTest {
   }
 
   private void seedTable(Connection c, String table, boolean primaryKey) throws Exception {
-    Db.exec(c, "CREATE TABLE " + table + " (pk bigserial" + (primaryKey ? " PRIMARY KEY" : "")
+    Jdbc.exec(c, "CREATE TABLE " + table + " (pk bigserial" + (primaryKey ? " PRIMARY KEY" : "")
         + ", id int, k int, v text, n numeric(8,2))");
     StringBuilder rows = new StringBuilder();
     for (int i = 0; i < 50; i++) {
       rows.append(i == 0 ? "" : ", ").append("(").append(i).append(", ").append(k()).append(", ")
           .append(v()).append(", ").append(n()).append(")");
     }
-    Db.exec(c, "INSERT INTO " + table + " (id, k, v, n) VALUES " + rows);
+    Jdbc.exec(c, "INSERT INTO " + table + " (id, k, v, n) VALUES " + rows);
     if (!primaryKey) {
-      Db.exec(c, "INSERT INTO " + table + " SELECT * FROM " + table + " WHERE id < 15");
+      Jdbc.exec(c, "INSERT INTO " + table + " SELECT * FROM " + table + " WHERE id < 15");
     }
   }
 
@@ -97,7 +98,7 @@ class RandomizedDifferentialTest {
     System.out.println("RandomizedDifferentialTest " + st + ": seed " + seed);
     try (Connection c = db.connect()) {
       Ddl.run(c, Ddl.create(st, query, Ddl.opt("refresh_mode", "differential")));
-      assertEquals("differential", Db.text(c,
+      assertEquals("differential", Jdbc.text(c,
           "SELECT effective_mode FROM pgtrickle.pgt_stream_tables WHERE storage_name = '" + st + "'"));
       MultisetOracle.assertSameRows(c, userColumns(c, st), query);
       for (int cycle = 0; cycle < CYCLES; cycle++) {
@@ -109,7 +110,7 @@ class RandomizedDifferentialTest {
         for (String table : tables) {
           for (String sql : mutations(table, cycle)) {
             truncated |= sql.startsWith("TRUNCATE");
-            Db.exec(c, sql);
+            Jdbc.exec(c, sql);
           }
         }
         if (inTransaction) {
@@ -129,14 +130,14 @@ class RandomizedDifferentialTest {
   }
 
   static String userColumns(Connection c, String st) throws Exception {
-    List<List<String>> cols = Db.rows(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
+    List<List<String>> cols = Jdbc.rows(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
         + " FROM pg_attribute WHERE attrelid = '" + st + "'::regclass AND attnum > 0"
         + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_pgt\\_%'");
     return "SELECT " + cols.get(0).get(0) + " FROM " + st;
   }
 
   static String lastStrategy(Connection c, String st) throws Exception {
-    return Db.text(c, "SELECT h.executed_strategy FROM pgtrickle.pgt_refresh_history h"
+    return Jdbc.text(c, "SELECT h.executed_strategy FROM pgtrickle.pgt_refresh_history h"
         + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = '" + st + "'"
         + " ORDER BY h.history_id DESC LIMIT 1");
   }

@@ -2,6 +2,7 @@ package io.pgtrickle.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -116,13 +117,13 @@ class RandomizedFullRefreshTest {
   @Test
   void fullRefreshMatchesTheQueryAfterEveryCycle(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE items(id int, cat int, name text, price numeric(8,2), tags json)",
+      Jdbc.exec(c, "CREATE TABLE items(id int, cat int, name text, price numeric(8,2), tags json)",
           "CREATE TABLE cats(cat int, label text)");
       StringBuilder seedRows = new StringBuilder();
       for (int i = 0; i < 60; i++) {
         seedRows.append(i == 0 ? "" : ", ").append(itemRow());
       }
-      Db.exec(c, "INSERT INTO items VALUES " + seedRows,
+      Jdbc.exec(c, "INSERT INTO items VALUES " + seedRows,
           "INSERT INTO items SELECT * FROM items WHERE id < 10",
           "INSERT INTO cats VALUES (0, 'zero'), (1, 'one'), (1, 'one'), (2, NULL), (NULL, 'none'),"
               + " (3, 'three'), (4, 'four')");
@@ -137,18 +138,18 @@ class RandomizedFullRefreshTest {
           c.setAutoCommit(false);
         }
         for (String sql : mutations()) {
-          Db.exec(c, sql);
+          Jdbc.exec(c, sql);
         }
         if (rnd(8) == 0) {
           String victim = List.copyOf(SHAPES.keySet()).get(rnd(SHAPES.size()));
           Ddl.run(c, Ddl.refreshNoData(victim));
-          assertEquals(0, Db.count(c, "SELECT count(*) FROM " + victim), context(cycle, victim));
+          assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM " + victim), context(cycle, victim));
         }
         Map<String, long[]> expectations = new LinkedHashMap<>();
         for (String st : SHAPES.keySet()) {
-          Db.exec(c, "DROP TABLE IF EXISTS pg_temp.before_" + st,
+          Jdbc.exec(c, "DROP TABLE IF EXISTS pg_temp.before_" + st,
               "CREATE TEMP TABLE before_" + st + " AS SELECT ctid AS c, xmin::text AS x FROM " + st);
-          long before = Db.count(c, "SELECT count(*) FROM " + st);
+          long before = Jdbc.count(c, "SELECT count(*) FROM " + st);
           Ddl.run(c, Ddl.refresh(st));
           expectations.put(st, new long[] {before});
         }
@@ -168,7 +169,7 @@ class RandomizedFullRefreshTest {
         }
       }
       for (String st : SHAPES.keySet()) {
-        assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
+        assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
             + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)"
             + " WHERE s.storage_name = '" + st + "' AND h.status <> 'succeeded'"), context(-1, st));
       }
@@ -190,14 +191,14 @@ class RandomizedFullRefreshTest {
 
   /** History counts match the change in size, and every row not deleted is the same tuple. */
   private void checkWrites(Connection c, String st, long before, int cycle) throws SQLException {
-    List<String> last = Db.rows(c, "SELECT h.rows_inserted, h.rows_deleted FROM"
+    List<String> last = Jdbc.rows(c, "SELECT h.rows_inserted, h.rows_deleted FROM"
         + " pgtrickle.pgt_refresh_history h JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)"
         + " WHERE s.storage_name = '" + st + "' ORDER BY h.history_id DESC LIMIT 1").get(0);
     long inserted = Long.parseLong(last.get(0));
     long deleted = Long.parseLong(last.get(1));
-    long after = Db.count(c, "SELECT count(*) FROM " + st);
+    long after = Jdbc.count(c, "SELECT count(*) FROM " + st);
     assertEquals(after, before + inserted - deleted, context(cycle, st));
-    long untouched = Db.count(c, "SELECT count(*) FROM " + st + " s JOIN pg_temp.before_" + st
+    long untouched = Jdbc.count(c, "SELECT count(*) FROM " + st + " s JOIN pg_temp.before_" + st
         + " b ON b.c = s.ctid AND b.x = s.xmin::text");
     assertEquals(before - deleted, untouched, context(cycle, st) + ": rows rewritten needlessly");
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgtrickle.refresh.api.RefreshStreamTable;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RefreshTest {
 
   private static List<String> lastHistory(Connection c, String name) throws SQLException {
-    return Db.rows(c, "SELECT h.initiator, h.requested_strategy, h.executed_strategy,"
+    return Jdbc.rows(c, "SELECT h.initiator, h.requested_strategy, h.executed_strategy,"
         + " h.rows_inserted, h.rows_deleted, h.status FROM pgtrickle.pgt_refresh_history h"
         + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = '" + name
         + "' ORDER BY h.history_id DESC LIMIT 1").get(0);
@@ -28,18 +29,18 @@ class RefreshTest {
   @Test
   void onlyChangedRowsAreRewritten(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE wide(id int, grp int, payload text)",
+      Jdbc.exec(c, "CREATE TABLE wide(id int, grp int, payload text)",
           "INSERT INTO wide SELECT g, g % 7, md5(g::text) FROM generate_series(1, 1000) g");
       Ddl.run(c, Ddl.create("wide_st", "SELECT id, grp, payload FROM wide"));
-      Db.exec(c, "CREATE TEMP TABLE before AS SELECT ctid AS c, xmin::text AS x, id FROM wide_st");
+      Jdbc.exec(c, "CREATE TEMP TABLE before AS SELECT ctid AS c, xmin::text AS x, id FROM wide_st");
 
       Ddl.run(c, Ddl.refresh("wide_st"));
       assertEquals(Arrays.asList("refresh", "auto", "differential", "0", "0", "succeeded"),
           lastHistory(c, "wide_st"));
-      assertEquals(1000, Db.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
+      assertEquals(1000, Jdbc.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
           + " ON b.c = s.ctid AND b.x = s.xmin::text"));
 
-      Db.exec(c, "UPDATE wide SET payload = 'changed' WHERE id <= 10",
+      Jdbc.exec(c, "UPDATE wide SET payload = 'changed' WHERE id <= 10",
           "DELETE FROM wide WHERE id BETWEEN 11 AND 15",
           "INSERT INTO wide SELECT g, 0, 'new' FROM generate_series(1001, 1007) g");
       Ddl.run(c, Ddl.refresh("wide_st"));
@@ -47,9 +48,9 @@ class RefreshTest {
           "SELECT id, grp, payload FROM wide");
       assertEquals(Arrays.asList("refresh", "auto", "differential", "17", "15", "succeeded"),
           lastHistory(c, "wide_st"));
-      assertEquals(985, Db.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
+      assertEquals(985, Jdbc.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
           + " ON b.c = s.ctid AND b.x = s.xmin::text"));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM wide_st s JOIN before b"
           + " ON b.c = s.ctid AND b.x = s.xmin::text WHERE s.id <= 15"));
     }
   }
@@ -57,16 +58,16 @@ class RefreshTest {
   @Test
   void duplicatesAndNullsAreCountedExactly(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE bag(a int, b text)",
+      Jdbc.exec(c, "CREATE TABLE bag(a int, b text)",
           "INSERT INTO bag VALUES (1,'x'),(1,'x'),(1,'x'),(NULL,NULL),(NULL,NULL),(2,NULL)");
       assertEquals(6, Ddl.run(c, Ddl.create("bag_st", "SELECT a, b FROM bag")).updateCount());
-      Db.exec(c, "DELETE FROM bag WHERE ctid IN (SELECT ctid FROM bag WHERE a = 1 LIMIT 1)",
+      Jdbc.exec(c, "DELETE FROM bag WHERE ctid IN (SELECT ctid FROM bag WHERE a = 1 LIMIT 1)",
           "INSERT INTO bag VALUES (NULL,NULL),(2,NULL)");
       Ddl.run(c, Ddl.refresh("bag_st"));
       MultisetOracle.assertSameRows(c, "SELECT a, b FROM bag_st", "SELECT a, b FROM bag");
       assertEquals(Arrays.asList("refresh", "auto", "differential", "2", "1", "succeeded"),
           lastHistory(c, "bag_st"));
-      Db.exec(c, "DELETE FROM bag WHERE a IS NULL");
+      Jdbc.exec(c, "DELETE FROM bag WHERE a IS NULL");
       Ddl.run(c, Ddl.refresh("bag_st"));
       MultisetOracle.assertSameRows(c, "SELECT a, b FROM bag_st", "SELECT a, b FROM bag");
       assertEquals(Arrays.asList("refresh", "auto", "differential", "0", "3", "succeeded"),
@@ -77,7 +78,7 @@ class RefreshTest {
   @Test
   void typesWithoutEqualityCompareByText(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+      Jdbc.exec(c, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
           "CREATE DOMAIN jdom AS json",
           "CREATE TYPE pair AS (k int, j json)",
           "CREATE TYPE plain_pair AS (k int, t text)",
@@ -97,20 +98,20 @@ class RefreshTest {
           "INSERT INTO odd (id) VALUES (NULL), (NULL)");
       String query = "SELECT * FROM odd";
       Ddl.run(c, Ddl.create("odd_st", query));
-      Db.exec(c, "UPDATE odd SET j = '{\"changed\": true}', p = point(-1, -1) WHERE id % 4 = 0",
+      Jdbc.exec(c, "UPDATE odd SET j = '{\"changed\": true}', p = point(-1, -1) WHERE id % 4 = 0",
           "DELETE FROM odd WHERE ctid IN (SELECT ctid FROM odd WHERE id = 3 LIMIT 1)",
           "UPDATE odd SET x = '<b/>', ja = NULL, pr = ROW(0, '[]') WHERE id % 5 = 0",
           "DELETE FROM odd WHERE id IS NULL AND ctid IN (SELECT ctid FROM odd WHERE id IS NULL LIMIT 1)");
-      Db.exec(c, "CREATE TEMP TABLE before AS SELECT ctid AS c, id FROM odd_st");
+      Jdbc.exec(c, "CREATE TEMP TABLE before AS SELECT ctid AS c, id FROM odd_st");
       Ddl.run(c, Ddl.refresh("odd_st"));
       String columns = "id, j::text, jb, p::text, x::text, ja::text, m, d::text, pr::text, pp, ia, r,"
           + " v, bx::text, tx::text, ci, mr, xa::text";
       MultisetOracle.assertSameRows(c, "SELECT " + columns + " FROM odd_st",
           "SELECT " + columns + " FROM odd");
       // rows of ids neither updated nor deleted stay where they were
-      assertEquals(Db.count(c, "SELECT count(*) FROM odd WHERE id % 4 <> 0 AND id % 5 <> 0"
+      assertEquals(Jdbc.count(c, "SELECT count(*) FROM odd WHERE id % 4 <> 0 AND id % 5 <> 0"
               + " AND id <> 3"),
-          Db.count(c, "SELECT count(*) FROM odd_st s JOIN before b ON b.c = s.ctid"
+          Jdbc.count(c, "SELECT count(*) FROM odd_st s JOIN before b ON b.c = s.ctid"
               + " WHERE s.id % 4 <> 0 AND s.id % 5 <> 0 AND s.id <> 3"));
     }
   }
@@ -118,21 +119,21 @@ class RefreshTest {
   @Test
   void withNoDataEmptiesAndTheNextRefreshRepopulates(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE nd(a int)", "INSERT INTO nd SELECT generate_series(1, 12)");
+      Jdbc.exec(c, "CREATE TABLE nd(a int)", "INSERT INTO nd SELECT generate_series(1, 12)");
       Ddl.run(c, Ddl.create("nd_st", "SELECT a FROM nd"));
       Ddl.run(c, Ddl.refreshNoData("nd_st"));
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM nd_st"));
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM nd_st"));
       assertEquals(Arrays.asList("refresh", "auto", "no_data", "0", null, "succeeded"),
           lastHistory(c, "nd_st"));
-      assertEquals(List.of(Arrays.asList("f", null)), Db.rows(c, "SELECT populated,"
+      assertEquals(List.of(Arrays.asList("f", null)), Jdbc.rows(c, "SELECT populated,"
           + " last_refresh_at FROM pgtrickle.pgt_status WHERE table_name = 'nd_st'"));
       Ddl.run(c, Ddl.refreshNoData("nd_st")); // again: still fine
       assertEquals(0, Ddl.run(c, Ddl.refresh("nd_st")).updateCount());
-      assertEquals(12, Db.count(c, "SELECT count(*) FROM nd_st"));
+      assertEquals(12, Jdbc.count(c, "SELECT count(*) FROM nd_st"));
       // repopulating after WITH NO DATA is a FULL refresh (it takes the new frontier)
       assertEquals(Arrays.asList("refresh", "auto", "full", "12", "0", "succeeded"),
           lastHistory(c, "nd_st"));
-      assertEquals("t", Db.rows(c, "SELECT populated FROM pgtrickle.pgt_status"
+      assertEquals("t", Jdbc.rows(c, "SELECT populated FROM pgtrickle.pgt_status"
           + " WHERE table_name = 'nd_st'").get(0).get(0));
     }
   }
@@ -140,30 +141,30 @@ class RefreshTest {
   @Test
   void concurrentlyIsAcceptedExceptWithNoData(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE cc(a int)", "INSERT INTO cc VALUES (1)");
+      Jdbc.exec(c, "CREATE TABLE cc(a int)", "INSERT INTO cc VALUES (1)");
       Ddl.run(c, Ddl.create("cc_st", "SELECT a FROM cc"));
-      Db.exec(c, "INSERT INTO cc VALUES (2)");
+      Jdbc.exec(c, "INSERT INTO cc VALUES (2)");
       Ddl.run(c, new RefreshStreamTable(Ddl.name("cc_st"), true, true, "…"));
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM cc_st"));
-      SQLException e = Db.fails("0A000",
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM cc_st"));
+      SQLException e = Jdbc.fails("0A000",
           () -> Ddl.run(c, new RefreshStreamTable(Ddl.name("cc_st"), true, false, "…")));
       assertTrue(e.getMessage().contains("CONCURRENTLY and WITH NO DATA cannot be used together"));
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM cc_st"));
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM cc_st"));
     }
   }
 
   @Test
   void namesThatAreNotStreamTablesGoToPostgresql(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE pt(a int)", "CREATE MATERIALIZED VIEW pmv AS SELECT a FROM pt");
-      Db.exec(c, "INSERT INTO pt VALUES (1)");
+      Jdbc.exec(c, "CREATE TABLE pt(a int)", "CREATE MATERIALIZED VIEW pmv AS SELECT a FROM pt");
+      Jdbc.exec(c, "INSERT INTO pt VALUES (1)");
       Ddl.run(c, Ddl.refresh("pmv"));
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM pmv"));
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM pmv"));
       Ddl.run(c, Ddl.refreshNoData("pmv"));
-      Db.fails("55000", () -> Db.count(c, "SELECT count(*) FROM pmv"));
-      SQLException e = Db.fails("0A000", () -> Ddl.run(c, Ddl.refresh("pt")));
+      Jdbc.fails("55000", () -> Jdbc.count(c, "SELECT count(*) FROM pmv"));
+      SQLException e = Jdbc.fails("0A000", () -> Ddl.run(c, Ddl.refresh("pt")));
       assertTrue(e.getMessage().contains("\"pt\" is not a materialized view"), e.getMessage());
-      SQLException missing = Db.fails("42P01", () -> Ddl.run(c, Ddl.refresh("public.nothing")));
+      SQLException missing = Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.refresh("public.nothing")));
       assertTrue(missing.getMessage().contains("relation \"public.nothing\" does not exist"));
     }
   }
@@ -171,19 +172,19 @@ class RefreshTest {
   @Test
   void statusView(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE SCHEMA rep", "CREATE TABLE rep.s(a int)",
+      Jdbc.exec(c, "CREATE SCHEMA rep", "CREATE TABLE rep.s(a int)",
           "INSERT INTO rep.s SELECT generate_series(1, 50)");
       Ddl.run(c, Ddl.create("rep.Status St", "SELECT a FROM rep.s", Ddl.opt("schedule", "5m")));
-      Db.exec(c, "ANALYZE rep.\"Status St\"");
+      Jdbc.exec(c, "ANALYZE rep.\"Status St\"");
       assertEquals(List.of(Arrays.asList("rep.\"Status St\"", "rep", "Status St", "auto", "differential",
               "active", "t", "5m", "t", "t", "0", null, null, "50")),
-          Db.rows(c, "SELECT name, schema_name, table_name, requested_mode, effective_mode,"
+          Jdbc.rows(c, "SELECT name, schema_name, table_name, requested_mode, effective_mode,"
               + " status, populated, schedule, last_refresh_at <= now(), staleness >= interval '0',"
               + " consecutive_failures, last_error, last_error_at, row_estimate"
               + " FROM pgtrickle.pgt_status WHERE schema_name = 'rep'"));
       // a rename shows in the status view
-      Db.exec(c, "ALTER TABLE rep.\"Status St\" RENAME TO renamed");
-      assertEquals("rep.renamed", Db.text(c,
+      Jdbc.exec(c, "ALTER TABLE rep.\"Status St\" RENAME TO renamed");
+      assertEquals("rep.renamed", Jdbc.text(c,
           "SELECT name FROM pgtrickle.pgt_status WHERE schema_name = 'rep'"));
       Ddl.run(c, Ddl.refresh("rep.renamed"));
       Ddl.run(c, Ddl.drop(false, "rep.renamed"));
@@ -193,44 +194,44 @@ class RefreshTest {
   @Test
   void failedRefreshesAreRecordedInAutoCommitOnly(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE divisors(d int)", "INSERT INTO divisors VALUES (1), (2)");
+      Jdbc.exec(c, "CREATE TABLE divisors(d int)", "INSERT INTO divisors VALUES (1), (2)");
       Ddl.run(c, Ddl.create("quotients", "SELECT 10 / d AS q FROM divisors"));
-      Db.exec(c, "INSERT INTO divisors VALUES (0)");
-      SQLException e = Db.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
+      Jdbc.exec(c, "INSERT INTO divisors VALUES (0)");
+      SQLException e = Jdbc.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
       assertTrue(e.getMessage().contains("division by zero"));
-      Db.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
+      Jdbc.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
       String status = "SELECT status, consecutive_failures, last_error IS NOT NULL,"
           + " last_error_at IS NOT NULL FROM pgtrickle.pgt_status WHERE table_name = 'quotients'";
-      assertEquals(List.of(List.of("error", "2", "t", "t")), Db.rows(c, status));
+      assertEquals(List.of(List.of("error", "2", "t", "t")), Jdbc.rows(c, status));
       assertEquals(Arrays.asList("refresh", "auto", null, null, null, "failed"),
           lastHistory(c, "quotients"));
-      assertEquals("22012", Db.text(c, "SELECT error_sqlstate FROM pgtrickle.pgt_refresh_history"
+      assertEquals("22012", Jdbc.text(c, "SELECT error_sqlstate FROM pgtrickle.pgt_refresh_history"
           + " ORDER BY history_id DESC LIMIT 1"));
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM quotients"), "unchanged by the failures");
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM quotients"), "unchanged by the failures");
 
       // inside an application transaction nothing is recorded
       c.setAutoCommit(false);
-      Db.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
+      Jdbc.fails("22012", () -> Ddl.run(c, Ddl.refresh("quotients")));
       c.commit();
       c.setAutoCommit(true);
-      assertEquals(List.of(List.of("error", "2", "t", "t")), Db.rows(c, status));
+      assertEquals(List.of(List.of("error", "2", "t", "t")), Jdbc.rows(c, status));
 
-      Db.exec(c, "DELETE FROM divisors WHERE d = 0");
+      Jdbc.exec(c, "DELETE FROM divisors WHERE d = 0");
       Ddl.run(c, Ddl.refresh("quotients"));
-      assertEquals(List.of(List.of("active", "0", "t", "t")), Db.rows(c, status));
+      assertEquals(List.of(List.of("active", "0", "t", "t")), Jdbc.rows(c, status));
     }
   }
 
   @Test
   void concurrentRefreshesOfOneStreamTableSerialize(TestDatabase db) throws Exception {
     try (Connection first = db.connect(); Connection second = db.connect()) {
-      Db.exec(first, "CREATE TABLE busy(a int)", "INSERT INTO busy SELECT generate_series(1, 100)");
+      Jdbc.exec(first, "CREATE TABLE busy(a int)", "INSERT INTO busy SELECT generate_series(1, 100)");
       Ddl.run(first, Ddl.create("busy_st", "SELECT a FROM busy"));
-      Db.exec(first, "INSERT INTO busy SELECT generate_series(101, 150)");
+      Jdbc.exec(first, "INSERT INTO busy SELECT generate_series(101, 150)");
 
       first.setAutoCommit(false);
       Ddl.run(first, Ddl.refresh("busy_st")); // holds the catalog row lock until commit
-      int secondPid = ((Number) Db.scalar(second, "SELECT pg_backend_pid()")).intValue();
+      int secondPid = ((Number) Jdbc.scalar(second, "SELECT pg_backend_pid()")).intValue();
       CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
         try {
           Ddl.run(second, Ddl.refresh("busy_st"));
@@ -239,7 +240,7 @@ class RefreshTest {
         }
       });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!"Lock".equals(Db.text(first, "SELECT wait_event_type FROM pg_stat_activity"
+      while (!"Lock".equals(Jdbc.text(first, "SELECT wait_event_type FROM pg_stat_activity"
           + " WHERE pid = " + secondPid))) {
         assertTrue(System.nanoTime() < deadline, "the second refresh never waited");
         assertTrue(!waiting.isDone(), "the second refresh did not wait for the first");
@@ -249,7 +250,7 @@ class RefreshTest {
       first.setAutoCommit(true);
       waiting.get(20, TimeUnit.SECONDS);
       MultisetOracle.assertSameRows(first, "SELECT a FROM busy_st", "SELECT a FROM busy");
-      assertEquals(List.of(List.of("50", "0"), List.of("0", "0")), Db.rows(first,
+      assertEquals(List.of(List.of("50", "0"), List.of("0", "0")), Jdbc.rows(first,
           "SELECT rows_inserted, rows_deleted FROM pgtrickle.pgt_refresh_history h"
               + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id)"
               + " WHERE s.storage_name = 'busy_st' AND initiator = 'refresh' ORDER BY history_id"));
@@ -259,11 +260,11 @@ class RefreshTest {
   @Test
   void aRefreshWaitingForADropReportsTheTableGone(TestDatabase db) throws Exception {
     try (Connection dropper = db.connect(); Connection refresher = db.connect()) {
-      Db.exec(dropper, "CREATE TABLE gone(a int)", "INSERT INTO gone VALUES (1)");
+      Jdbc.exec(dropper, "CREATE TABLE gone(a int)", "INSERT INTO gone VALUES (1)");
       Ddl.run(dropper, Ddl.create("gone_st", "SELECT a FROM gone"));
       dropper.setAutoCommit(false);
       Ddl.run(dropper, Ddl.drop(false, "gone_st"));
-      int pid = ((Number) Db.scalar(refresher, "SELECT pg_backend_pid()")).intValue();
+      int pid = ((Number) Jdbc.scalar(refresher, "SELECT pg_backend_pid()")).intValue();
       CompletableFuture<SQLException> waiting = CompletableFuture.supplyAsync(() -> {
         try {
           Ddl.run(refresher, Ddl.refresh("gone_st"));
@@ -273,7 +274,7 @@ class RefreshTest {
         }
       });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!"Lock".equals(Db.text(dropper, "SELECT wait_event_type FROM pg_stat_activity"
+      while (!"Lock".equals(Jdbc.text(dropper, "SELECT wait_event_type FROM pg_stat_activity"
           + " WHERE pid = " + pid)) && !waiting.isDone()) {
         assertTrue(System.nanoTime() < deadline, "the refresh never waited");
         Thread.sleep(20);

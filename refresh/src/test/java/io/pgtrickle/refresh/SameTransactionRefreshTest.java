@@ -2,6 +2,7 @@ package io.pgtrickle.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -35,17 +36,17 @@ class SameTransactionRefreshTest {
     try (Connection c = db.connect()) {
       setUp(c);
       c.setAutoCommit(false);
-      Db.exec(c, "INSERT INTO same_src VALUES (1, 100), (9, NULL)", "DELETE FROM same_src WHERE v = 7");
+      Jdbc.exec(c, "INSERT INTO same_src VALUES (1, 100), (9, NULL)", "DELETE FROM same_src WHERE v = 7");
       refreshAndCheck(c, true);
-      Db.exec(c, "UPDATE same_src SET v = v + 1 WHERE k = 2", "INSERT INTO same_src VALUES (3, 3), (3, 3)");
+      Jdbc.exec(c, "UPDATE same_src SET v = v + 1 WHERE k = 2", "INSERT INTO same_src VALUES (3, 3), (3, 3)");
       refreshAndCheck(c, true);
-      Db.exec(c, "DELETE FROM same_src WHERE k = 0", "UPDATE same_src SET k = 5 WHERE v = 3",
+      Jdbc.exec(c, "DELETE FROM same_src WHERE k = 0", "UPDATE same_src SET k = 5 WHERE v = 3",
           "UPDATE same_dim SET label = label || '!' WHERE k = 1");
       c.commit();
       c.setAutoCommit(true);
 
       refreshAndCheck(c, false);
-      Db.exec(c, "INSERT INTO same_src VALUES (2, 50)");
+      Jdbc.exec(c, "INSERT INTO same_src VALUES (2, 50)");
       refreshAndCheck(c, false);
       assertAllDifferential(c);
     }
@@ -64,18 +65,18 @@ class SameTransactionRefreshTest {
         int steps = 2 + random.nextInt(4);
         for (int step = 0; step < steps; step++) {
           switch (random.nextInt(6)) {
-            case 0, 1, 2 -> Db.exec(c, randomChange(random));
+            case 0, 1, 2 -> Jdbc.exec(c, randomChange(random));
             case 3 -> refreshAndCheck(c, true, context);
             case 4 -> {
-              Db.exec(c, "SAVEPOINT sp");
+              Jdbc.exec(c, "SAVEPOINT sp");
               savepoint = true;
             }
             default -> {
               if (savepoint) {
-                Db.exec(c, "ROLLBACK TO SAVEPOINT sp");
+                Jdbc.exec(c, "ROLLBACK TO SAVEPOINT sp");
                 savepoint = false;
               } else {
-                Db.exec(c, randomChange(random));
+                Jdbc.exec(c, randomChange(random));
               }
             }
           }
@@ -97,11 +98,11 @@ class SameTransactionRefreshTest {
 
   private static void setUp(Connection c) throws Exception {
     for (String[] st : STREAM_TABLES) {
-      if (Db.scalar(c, "SELECT to_regclass('" + st[0] + "')") != null) {
+      if (Jdbc.scalar(c, "SELECT to_regclass('" + st[0] + "')") != null) {
         Ddl.run(c, Ddl.drop(false, st[0]));
       }
     }
-    Db.exec(c, "DROP TABLE IF EXISTS same_src, same_dim", "CREATE TABLE same_src (k int, v int)",
+    Jdbc.exec(c, "DROP TABLE IF EXISTS same_src, same_dim", "CREATE TABLE same_src (k int, v int)",
         "INSERT INTO same_src SELECT i % 4, i FROM generate_series(1, 40) i",
         "INSERT INTO same_src VALUES (NULL, 5), (2, NULL), (2, NULL)",
         "CREATE TABLE same_dim (k int PRIMARY KEY, label text)",
@@ -146,7 +147,7 @@ class SameTransactionRefreshTest {
 
   private static void assertAllDifferential(Connection c) throws Exception {
     for (String[] st : STREAM_TABLES) {
-      assertEquals(0L, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
+      assertEquals(0L, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
           + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = '" + st[0] + "'"
           + " AND h.initiator <> 'create' AND h.executed_strategy <> 'differential'"),
           st[0] + " refreshed FULL at some point");

@@ -3,15 +3,16 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
+import io.pgtrickle.testing.SourceDdlWorkload;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SourceDdlTest {
 
   private final long seed = Long.getLong("pgtrickle.seed", System.nanoTime());
-  private final Random random = new Random(seed);
+  private final SourceDdlWorkload workload = new SourceDdlWorkload(seed);
 
   enum Path { HOOK, NEXT_REFRESH }
 
@@ -86,72 +87,18 @@ class SourceDdlTest {
     return cases.stream();
   }
 
-  private static String query(String table, String v) {
-    return "SELECT s.k, d.label, s." + v + " AS v, s.n FROM " + table + " s JOIN dim d ON d.k = s.k"
-        + " WHERE s." + v + " IS NOT NULL";
-  }
-
-  private String k() {
-    return random.nextInt(6) == 0 ? "NULL" : String.valueOf(random.nextInt(8));
-  }
-
-  private String v() {
-    return random.nextInt(5) == 0 ? "NULL" : "'v" + random.nextInt(4) + "'";
-  }
-
-  private String n() {
-    return random.nextInt(5) == 0 ? "NULL" : String.valueOf(random.nextInt(1000) / 10.0);
-  }
-
-  /** Random writes to both sources: inserts (duplicates of existing rows too), updates, deletes. */
   private List<String> writes(Change change) {
-    String t = change.table();
-    String pk = change.pk();
-    String v = change.v();
-    List<String> sql = new ArrayList<>();
-    for (int i = random.nextInt(5) + 1; i > 0; i--) {
-      sql.add(random.nextInt(3) == 0
-          ? "INSERT INTO " + t + " (" + pk + ", k, " + v + ", n) SELECT " + pk + " + 100000 + "
-              + random.nextInt(1_000_000) + ", k, " + v + ", n FROM " + t + " WHERE k IS NOT DISTINCT FROM "
-              + k() + " LIMIT 2"
-          : "INSERT INTO " + t + " (" + pk + ", k, " + v + ", n) VALUES (" + (1000 + random.nextInt(1_000_000))
-              + ", " + k() + ", " + v() + ", " + n() + ")");
-    }
-    for (int i = random.nextInt(4); i > 0; i--) {
-      String set = switch (random.nextInt(4)) {
-        case 0 -> "k = " + k();
-        case 1 -> v + " = " + v();
-        case 2 -> "n = " + n();
-        default -> pk + " = " + pk + " + 2000000";
-      };
-      sql.add("UPDATE " + t + " SET " + set + " WHERE k IS NOT DISTINCT FROM " + k());
-    }
-    for (int i = random.nextInt(3); i > 0; i--) {
-      sql.add("DELETE FROM " + t + " WHERE " + v + " IS NOT DISTINCT FROM " + v()
-          + " AND random() < 0.5");
-    }
-    if (random.nextInt(3) == 0) {
-      sql.add("UPDATE dim SET label = CASE WHEN label IS NULL THEN 'l' || k ELSE NULL END WHERE k = "
-          + random.nextInt(8));
-    }
-    return sql;
+    return workload.writes(change.table(), change.pk(), change.v());
   }
 
   private static void setUp(Connection c, String schema) throws SQLException {
-    Db.exec(c, "CREATE SCHEMA " + schema, "SET search_path = " + schema + ", public",
-        "CREATE TABLE dim (k int PRIMARY KEY, label text)",
-        "CREATE TABLE src (pk int PRIMARY KEY, k int, v text, n numeric, spare int)",
-        "INSERT INTO dim SELECT i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'l' || i END"
-            + " FROM generate_series(0, 6) i",
-        "INSERT INTO src SELECT i, CASE WHEN i % 9 = 0 THEN NULL ELSE i % 8 END,"
-            + " CASE WHEN i % 5 = 0 THEN NULL ELSE 'v' || (i % 3) END, i % 7, i FROM generate_series(1, 60) i",
-        "INSERT INTO src SELECT pk + 500, k, v, n, spare FROM src WHERE pk < 20"); // duplicates
+    Jdbc.exec(c, SourceDdlWorkload.setUp(schema, 60, 20));
   }
 
   /** Writes, brings the stream table up to date (REFRESH unless IMMEDIATE), compares. */
   private void round(Connection c, String mode, Change change, String context) throws Exception {
     for (String sql : writes(change)) {
-      Db.exec(c, sql);
+      Jdbc.exec(c, sql);
     }
     if (!mode.equals("immediate")) {
       Ddl.run(c, Ddl.refresh("st"));
@@ -161,15 +108,15 @@ class SourceDdlTest {
 
   private void check(Connection c, Change change, String context) {
     try {
-      MultisetOracle.assertSameRows(c, "SELECT k, label, v, n FROM st", query(change.table(), change.v()));
+      MultisetOracle.assertSameRows(c, SourceDdlWorkload.STREAM_TABLE_ROWS,
+          SourceDdlWorkload.query(change.table(), change.v()));
     } catch (AssertionError e) {
       throw new AssertionError(context + " seed " + seed + ": " + e.getMessage(), e);
     }
   }
 
   private static String catalog(Connection c, String column) throws SQLException {
-    return Db.text(c, "SELECT " + column + " FROM pgtrickle.pgt_stream_tables"
-        + " WHERE storage_relid = 'st'::regclass");
+    return Jdbc.text(c, SourceDdlWorkload.catalogColumn(column));
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
@@ -180,13 +127,13 @@ class SourceDdlTest {
     System.out.println("SourceDdlTest " + context + ": seed " + seed);
     try (Connection c = db.connect()) {
       setUp(c, schema);
-      Ddl.run(c, Ddl.create("st", query("src", "v"), Ddl.opt("refresh_mode", mode)));
+      Ddl.run(c, Ddl.create("st", SourceDdlWorkload.query("src", "v"), Ddl.opt("refresh_mode", mode)));
       assertEquals(mode, catalog(c, "effective_mode"));
       check(c, Change.ADD_COLUMN, context + " at create");
       round(c, mode, Change.ADD_COLUMN, context + " before the change");
 
       if (change.refusedWith != null) {
-        SQLException e = Db.fails(change.refusedWith, () -> Db.exec(c, change.sql));
+        SQLException e = Jdbc.fails(change.refusedWith, () -> Jdbc.exec(c, change.sql));
         assertTrue(e.getMessage().contains("__pgt_def_") || e.getMessage().contains("view"),
             () -> "the refusal should name the definition view: " + e.getMessage());
         round(c, mode, Change.ADD_COLUMN, context + " after the refusal");
@@ -194,20 +141,20 @@ class SourceDdlTest {
       }
       if (path == Path.HOOK) {
         c.setAutoCommit(false);
-        Db.exec(c, change.sql);
+        Jdbc.exec(c, change.sql);
         Ddl.ENGINE.sourcesAltered(c);
         c.commit();
         c.setAutoCommit(true);
       } else {
-        Db.exec(c, change.sql);
+        Jdbc.exec(c, change.sql);
       }
 
       if (change == Change.DROP_TABLE_CASCADE) {
         if (path == Path.HOOK) {
           assertEquals("error", catalog(c, "status"), "status after the hook");
         }
-        Db.exec(c, "INSERT INTO dim VALUES (100, 'after')"); // the other source keeps working
-        SQLException e = Db.fails("55000", () -> Ddl.run(c, Ddl.refresh("st")));
+        Jdbc.exec(c, "INSERT INTO dim VALUES (100, 'after')"); // the other source keeps working
+        SQLException e = Jdbc.fails("55000", () -> Ddl.run(c, Ddl.refresh("st")));
         assertTrue(e.getMessage().contains("\"st\""), e.getMessage());
         assertEquals("error", catalog(c, "status"));
         return;
@@ -219,7 +166,7 @@ class SourceDdlTest {
         String write = writes(change).get(0);
         boolean written;
         try {
-          Db.exec(c, write);
+          Jdbc.exec(c, write);
           written = true;
         } catch (SQLException e) {
           written = false;
@@ -232,10 +179,7 @@ class SourceDdlTest {
       check(c, change, context + " after the rebuild");
       assertEquals(mode, catalog(c, "effective_mode"), "mode after the rebuild");
       assertEquals("active", catalog(c, "status"));
-      assertEquals(0L, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_dependencies d"
-          + " JOIN pgtrickle.pgt_stream_tables st USING (pgt_id) WHERE st.storage_relid = 'st'::regclass"
-          + " AND d.source_signature IS DISTINCT FROM"
-          + " pgtrickle.source_signature(st.definition_view_relid, d.source_relid)"), "stale signatures");
+      assertEquals(0L, Jdbc.count(c, SourceDdlWorkload.STALE_SIGNATURES), "stale signatures");
       for (int i = 0; i < 4; i++) {
         round(c, mode, change, context + " round " + i);
         if (mode.equals("differential")) {

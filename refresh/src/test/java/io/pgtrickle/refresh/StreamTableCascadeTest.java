@@ -3,6 +3,7 @@ package io.pgtrickle.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -33,7 +34,7 @@ class StreamTableCascadeTest {
     System.out.println("StreamTableCascadeTest: seed " + seed);
     Random random = new Random(seed);
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE casc_src (id int, g int, v int)",
+      Jdbc.exec(c, "CREATE TABLE casc_src (id int, g int, v int)",
           "INSERT INTO casc_src SELECT i, i % 5, i FROM generate_series(1, 60) i",
           "INSERT INTO casc_src VALUES (100, NULL, 50), (100, NULL, 50), (101, 2, NULL)");
       Ddl.run(c, Ddl.create("casc_l1", L1, Ddl.opt("refresh_mode", "differential")));
@@ -42,7 +43,7 @@ class StreamTableCascadeTest {
       Ddl.run(c, Ddl.create("casc_l4", L4, Ddl.opt("refresh_mode", "differential")));
       for (int round = 0; round < 12; round++) {
         for (int i = 0; i < 1 + random.nextInt(8); i++) {
-          Db.exec(c, randomChange(random));
+          Jdbc.exec(c, randomChange(random));
         }
         for (String st : new String[] {"casc_l1", "casc_l2", "casc_l3", "casc_l4"}) {
           Ddl.run(c, Ddl.refresh(st));
@@ -54,10 +55,10 @@ class StreamTableCascadeTest {
         check(c, at, "SELECT g, n FROM casc_l3", COMPOSED_L3);
         check(c, at, "SELECT g, n, v FROM casc_l4", L4);
       }
-      assertEquals(0, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
+      assertEquals(0, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h"
           + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name LIKE 'casc_l%'"
           + " AND h.initiator = 'refresh' AND h.executed_strategy <> 'differential'"));
-      assertEquals(4, Db.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"
+      assertEquals(4, Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_stream_tables"
           + " WHERE storage_name LIKE 'casc_l%' AND effective_mode = 'differential'"));
     }
   }

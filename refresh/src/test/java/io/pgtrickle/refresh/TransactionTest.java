@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ class TransactionTest {
 
   /** Everything a stream table named {@code name} would leave behind; all zero when there is none. */
   private static List<List<String>> traces(Connection c, String name) throws SQLException {
-    return Db.rows(c, "SELECT (SELECT count(*) FROM pg_class WHERE relname = '" + name + "'),"
+    return Jdbc.rows(c, "SELECT (SELECT count(*) FROM pg_class WHERE relname = '" + name + "'),"
         + " (SELECT count(*) FROM pgtrickle.pgt_stream_tables WHERE storage_name = '" + name + "'),"
         + " (SELECT count(*) FROM pg_trigger WHERE tgname = '__pgt_guard'),"
         + " (SELECT count(*) FROM pg_class WHERE relnamespace = 'pgtrickle'::regnamespace"
@@ -45,11 +46,11 @@ class TransactionTest {
       Ddl.run(c, Ddl.create("committed", "SELECT a FROM src"));
       assertTrue(c.getAutoCommit());
       try (Connection other = db.connect()) {
-        assertEquals(5, Db.count(other, "SELECT count(*) FROM committed"));
+        assertEquals(5, Jdbc.count(other, "SELECT count(*) FROM committed"));
       }
-      Db.fails("42P01", () -> Ddl.run(c, Ddl.create("failing", "SELECT * FROM nowhere")));
+      Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.create("failing", "SELECT * FROM nowhere")));
       assertTrue(c.getAutoCommit());
-      assertEquals(List.of(List.of("0", "0")), Db.rows(c, "SELECT (SELECT count(*) FROM pg_class"
+      assertEquals(List.of(List.of("0", "0")), Jdbc.rows(c, "SELECT (SELECT count(*) FROM pg_class"
           + " WHERE relname = 'failing'), (SELECT count(*) FROM pgtrickle.pgt_stream_tables"
           + " WHERE storage_name = 'failing')"));
       Ddl.run(c, Ddl.drop(false, "committed"));
@@ -63,10 +64,10 @@ class TransactionTest {
       c.setAutoCommit(false);
       Ddl.run(c, Ddl.create("rolled_back", "SELECT a FROM src"));
       assertFalse(c.getAutoCommit());
-      assertEquals(5, Db.count(c, "SELECT count(*) FROM rolled_back"));
+      assertEquals(5, Jdbc.count(c, "SELECT count(*) FROM rolled_back"));
       assertTrue(Ddl.ENGINE.isStreamTable(c, Ddl.name("rolled_back")));
       try (Connection other = db.connect()) {
-        assertNull(Db.scalar(other, "SELECT to_regclass('rolled_back')"), "not visible before commit");
+        assertNull(Jdbc.scalar(other, "SELECT to_regclass('rolled_back')"), "not visible before commit");
       }
       Ddl.run(c, Ddl.refresh("rolled_back"));
       c.rollback();
@@ -80,29 +81,29 @@ class TransactionTest {
   void aFailureInsideATransactionLeavesItUsableAndClean(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
-      Db.exec(c, "CREATE TABLE mine(a int)", "INSERT INTO mine VALUES (1)");
+      Jdbc.exec(c, "CREATE TABLE mine(a int)", "INSERT INTO mine VALUES (1)");
       Ddl.run(c, Ddl.create("kept", "SELECT a FROM src"));
       // fails after the definition view was created: everything of this statement is undone
-      Db.fails("42P07", () -> Ddl.run(c, Ddl.create("mine", "SELECT a FROM src")));
-      Db.fails("42703", () -> Ddl.run(c, Ddl.create("bad", "SELECT nope FROM src")));
-      Db.fails("22023", () -> Ddl.run(c, Ddl.alterSet("kept", Ddl.opt("schedule", "never"))));
-      Db.fails("2BP01", () -> {
+      Jdbc.fails("42P07", () -> Ddl.run(c, Ddl.create("mine", "SELECT a FROM src")));
+      Jdbc.fails("42703", () -> Ddl.run(c, Ddl.create("bad", "SELECT nope FROM src")));
+      Jdbc.fails("22023", () -> Ddl.run(c, Ddl.alterSet("kept", Ddl.opt("schedule", "never"))));
+      Jdbc.fails("2BP01", () -> {
         Ddl.run(c, Ddl.create("on_kept", "SELECT a FROM kept"));
         Ddl.run(c, Ddl.drop(false, "kept"));
       });
-      Db.fails("42P01", () -> Ddl.run(c, Ddl.refresh("ghost")));
+      Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.refresh("ghost")));
       // the transaction is still usable and holds exactly what succeeded
-      assertEquals(1, Db.count(c, "SELECT count(*) FROM mine"));
-      assertEquals(5, Db.count(c, "SELECT count(*) FROM kept"));
-      assertEquals(5, Db.count(c, "SELECT count(*) FROM on_kept"));
-      assertEquals(List.of(List.of("kept"), List.of("on_kept")), Db.rows(c,
+      assertEquals(1, Jdbc.count(c, "SELECT count(*) FROM mine"));
+      assertEquals(5, Jdbc.count(c, "SELECT count(*) FROM kept"));
+      assertEquals(5, Jdbc.count(c, "SELECT count(*) FROM on_kept"));
+      assertEquals(List.of(List.of("kept"), List.of("on_kept")), Jdbc.rows(c,
           "SELECT storage_name FROM pgtrickle.pgt_stream_tables ORDER BY 1"));
-      assertEquals(2, Db.count(c, "SELECT count(*) FROM pg_class WHERE relnamespace ="
+      assertEquals(2, Jdbc.count(c, "SELECT count(*) FROM pg_class WHERE relnamespace ="
           + " 'pgtrickle'::regnamespace AND relname LIKE '\\_\\_pgt\\_def\\_%'"));
       c.commit();
       c.setAutoCommit(true);
       Ddl.run(c, Ddl.drop(true, "kept"));
-      Db.exec(c, "DROP TABLE mine");
+      Jdbc.exec(c, "DROP TABLE mine");
       assertEquals(NOTHING, traces(c, "kept"));
     }
   }
@@ -114,7 +115,7 @@ class TransactionTest {
       var sp = c.setSavepoint("app");
       Ddl.run(c, Ddl.create("in_savepoint", "SELECT a FROM src"));
       c.rollback(sp);
-      assertNull(Db.scalar(c, "SELECT to_regclass('in_savepoint')"));
+      assertNull(Jdbc.scalar(c, "SELECT to_regclass('in_savepoint')"));
       Ddl.run(c, Ddl.create("after_savepoint", "SELECT a FROM src"));
       c.commit();
       c.setAutoCommit(true);
@@ -127,11 +128,11 @@ class TransactionTest {
   void aTransactionOpenedWithBeginIsNotCommittedByTheEngine(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       assertTrue(c.getAutoCommit());
-      Db.exec(c, "BEGIN");
+      Jdbc.exec(c, "BEGIN");
       Ddl.run(c, Ddl.create("begun", "SELECT a FROM src"));
-      Db.fails("42P01", () -> Ddl.run(c, Ddl.create("begun_bad", "SELECT * FROM nowhere")));
-      assertEquals(5, Db.count(c, "SELECT count(*) FROM begun"), "the transaction is still usable");
-      Db.exec(c, "ROLLBACK");
+      Jdbc.fails("42P01", () -> Ddl.run(c, Ddl.create("begun_bad", "SELECT * FROM nowhere")));
+      assertEquals(5, Jdbc.count(c, "SELECT count(*) FROM begun"), "the transaction is still usable");
+      Jdbc.exec(c, "ROLLBACK");
       assertEquals(NOTHING, traces(c, "begun"));
     }
   }
@@ -140,11 +141,11 @@ class TransactionTest {
   void anAbortedCallerTransactionGetsPostgresqlsError(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
-      Db.fails("22012", () -> Db.exec(c, "SELECT 1/0"));
-      Db.fails("25P02", () -> Ddl.run(c, Ddl.create("never", "SELECT 1 AS x")));
+      Jdbc.fails("22012", () -> Jdbc.exec(c, "SELECT 1/0"));
+      Jdbc.fails("25P02", () -> Ddl.run(c, Ddl.create("never", "SELECT 1 AS x")));
       c.rollback();
       c.setAutoCommit(true);
-      assertNull(Db.scalar(c, "SELECT to_regclass('never')"));
+      assertNull(Jdbc.scalar(c, "SELECT to_regclass('never')"));
     }
   }
 }

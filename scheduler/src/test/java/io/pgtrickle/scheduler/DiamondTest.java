@@ -3,6 +3,7 @@ package io.pgtrickle.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
@@ -34,7 +35,7 @@ class DiamondTest {
     long seed = Long.getLong("pgtrickle.seed", System.nanoTime());
     System.out.println("DiamondTest: seed " + seed);
     try (Connection c = db.connect()) {
-      Sql.exec(c, "CREATE TABLE dm_a (id int PRIMARY KEY, v int)",
+      Jdbc.exec(c, "CREATE TABLE dm_a (id int PRIMARY KEY, v int)",
           "INSERT INTO dm_a SELECT i, i FROM generate_series(1, 50) i");
       Sql.create(c, "dm_b", B, Sql.opt("schedule", "calculated"));
       Sql.create(c, "dm_c", C, Sql.opt("schedule", "calculated"));
@@ -56,11 +57,11 @@ class DiamondTest {
           () -> MultisetOracle.diff(c, "SELECT id, v, w FROM dm_d",
               D.replace("dm_b", "(" + B + ")").replace("dm_c", "(" + C + ")")).isEmpty());
       System.out.println("DiamondTest: " + observations.get() + " observations, "
-          + Sql.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE initiator = 'scheduler'")
+          + Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE initiator = 'scheduler'")
           + " scheduled refreshes");
       assertEquals(0, mixed.get(), "observations of a mixed state (seed " + seed + ")");
       assertTrue(observations.get() > 10, "observations: " + observations.get());
-      assertTrue(Sql.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h JOIN"
+      assertTrue(Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history h JOIN"
           + " pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = 'dm_d'"
           + " AND h.initiator = 'scheduler' AND h.executed_strategy = 'differential'") > 3);
     } finally {
@@ -74,10 +75,10 @@ class DiamondTest {
       while (!stop.get()) {
         int id = 1 + random.nextInt(60);
         switch (random.nextInt(3)) {
-          case 0 -> Sql.exec(w, "UPDATE dm_a SET v = v + " + (1 + random.nextInt(9)) + " WHERE id % 5 = "
+          case 0 -> Jdbc.exec(w, "UPDATE dm_a SET v = v + " + (1 + random.nextInt(9)) + " WHERE id % 5 = "
               + random.nextInt(5));
-          case 1 -> Sql.exec(w, "DELETE FROM dm_a WHERE id = " + id);
-          default -> Sql.exec(w, "INSERT INTO dm_a VALUES (" + id + ", " + random.nextInt(100)
+          case 1 -> Jdbc.exec(w, "DELETE FROM dm_a WHERE id = " + id);
+          default -> Jdbc.exec(w, "INSERT INTO dm_a VALUES (" + id + ", " + random.nextInt(100)
               + ") ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v");
         }
         Thread.sleep(random.nextInt(30));
@@ -93,8 +94,8 @@ class DiamondTest {
       r.setAutoCommit(false);
       r.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       while (!stop.get()) {
-        long bad = Sql.count(r, "SELECT count(*) FROM dm_d WHERE w IS DISTINCT FROM 2 * v");
-        long badBranches = Sql.count(r, "SELECT count(*) FROM dm_b b FULL JOIN dm_c c USING (id)"
+        long bad = Jdbc.count(r, "SELECT count(*) FROM dm_d WHERE w IS DISTINCT FROM 2 * v");
+        long badBranches = Jdbc.count(r, "SELECT count(*) FROM dm_b b FULL JOIN dm_c c USING (id)"
             + " WHERE c.w IS DISTINCT FROM 2 * b.v");
         r.commit();
         observations.incrementAndGet();

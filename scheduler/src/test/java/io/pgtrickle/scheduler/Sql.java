@@ -8,43 +8,18 @@ import io.pgtrickle.refresh.api.QualifiedName;
 import io.pgtrickle.refresh.api.RefreshStreamTable;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** Test helpers: stream-table DDL through the engine, small queries, waiting for a condition. */
+/** Test helpers: stream-table DDL through the engine, a scheduler, waiting for a condition. */
 final class Sql {
 
   static final PgTrickleEngine ENGINE = new PgTrickleEngine();
 
   private Sql() {}
-
-  static void exec(Connection c, String... sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String one : sql) {
-        s.execute(one);
-      }
-    }
-  }
-
-  static Object scalar(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getObject(1) : null;
-    }
-  }
-
-  static long count(Connection c, String sql) throws SQLException {
-    return ((Number) scalar(c, sql)).longValue();
-  }
-
-  static String text(Connection c, String sql) throws SQLException {
-    Object v = scalar(c, sql);
-    return v == null ? null : v.toString();
-  }
 
   static OptionSetting opt(String name, String value) {
     return OptionSetting.of(name, value);

@@ -3,6 +3,7 @@ package io.pgtrickle.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetDiff;
 import io.pgtrickle.testing.MultisetOracle;
 import io.pgtrickle.testing.PgTest;
@@ -48,7 +49,7 @@ class TwoInstancesTest {
     long seed = Long.getLong("pgtrickle.seed", System.nanoTime());
     System.out.println("TwoInstancesTest: seed " + seed);
     try (Connection c = db.connect()) {
-      Sql.exec(c, "CREATE TABLE ti_src (id int, g int, v int)",
+      Jdbc.exec(c, "CREATE TABLE ti_src (id int, g int, v int)",
           "CREATE TABLE ti_dim (g int, label text)",
           "INSERT INTO ti_dim SELECT i, 'g' || i FROM generate_series(0, 7) i",
           "INSERT INTO ti_src SELECT i, i % 8, i FROM generate_series(1, 300) i");
@@ -93,27 +94,27 @@ class TwoInstancesTest {
         }
       }
       assertEquals(List.of(), mismatches, "seed " + seed);
-      long childRefreshes = Sql.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history"
+      long childRefreshes = Jdbc.count(c, "SELECT count(*) FROM pgtrickle.pgt_refresh_history"
           + " WHERE initiator = 'scheduler' AND instance_id <> '" + one.instanceId() + "'");
       System.out.println("TwoInstancesTest: " + round + " rounds, " + checks + " oracle checks, refreshes "
           + one.refreshes() + " in this JVM + " + childRefreshes + " in the child JVM");
       assertTrue(two.alive(), "the child scheduler died: " + two.output());
-      System.out.println("TwoInstancesTest: ti_auto executed " + Sql.text(c, "SELECT string_agg(x, ', ')"
+      System.out.println("TwoInstancesTest: ti_auto executed " + Jdbc.text(c, "SELECT string_agg(x, ', ')"
           + " FROM (SELECT h.executed_strategy || ' x' || count(*) AS x FROM pgtrickle.pgt_refresh_history h"
           + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE s.storage_name = 'ti_auto'"
           + " AND h.initiator = 'scheduler' GROUP BY h.executed_strategy) y"));
       assertTrue(one.refreshes() > 0 && childRefreshes > 0,
           "both instances refreshed: " + one.refreshes() + ", " + childRefreshes);
-      assertEquals(0, Sql.count(c, """
+      assertEquals(0, Jdbc.count(c, """
           SELECT count(*) FROM pgtrickle.pgt_refresh_history a
             JOIN pgtrickle.pgt_refresh_history b
               ON a.pgt_id = b.pgt_id AND a.history_id < b.history_id
              AND a.started_at < b.finished_at AND b.started_at < a.finished_at
            WHERE a.status = 'succeeded' AND b.status = 'succeeded'"""),
           "two refreshes of one stream table overlapped in time");
-      assertEquals(2, Sql.count(c, "SELECT count(DISTINCT instance_id) FROM"
+      assertEquals(2, Jdbc.count(c, "SELECT count(DISTINCT instance_id) FROM"
           + " pgtrickle.pgt_refresh_history WHERE initiator = 'scheduler'"));
-      assertEquals("", Sql.text(c, "SELECT COALESCE(string_agg(x, '; '), '') FROM (SELECT"
+      assertEquals("", Jdbc.text(c, "SELECT COALESCE(string_agg(x, '; '), '') FROM (SELECT"
           + " s.storage_name || ' ' || s.effective_mode || ' ' || h.executed_strategy || ' '"
           + " || COALESCE(h.note, '-') || ' x' || count(*) AS x FROM pgtrickle.pgt_refresh_history h"
           + " JOIN pgtrickle.pgt_stream_tables s USING (pgt_id) WHERE h.initiator = 'scheduler'"
@@ -156,7 +157,7 @@ class TwoInstancesTest {
           default -> "UPDATE ti_src SET g = " + g + " WHERE id % 13 = " + random.nextInt(13);
         };
         try {
-          Sql.exec(w, sql);
+          Jdbc.exec(w, sql);
           if (random.nextInt(6) == 0) {
             w.rollback();
           } else {

@@ -3,6 +3,7 @@ package io.pgtrickle.cdc.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -18,14 +19,14 @@ class CaptureContentsTest {
   private final TriggerCdcBackend backend = new TriggerCdcBackend();
 
   private SourceRelation keyed(Connection c, String table) throws SQLException {
-    Db.exec(c, "CREATE TABLE " + table + " (id int PRIMARY KEY, a text, b int, u text)");
+    Jdbc.exec(c, "CREATE TABLE " + table + " (id int PRIMARY KEY, a text, b int, u text)");
     SourceRelation source = Db.source(c, table);
     backend.ensureCapture(c, source, Set.of("a", "b"));
     return source;
   }
 
   private SourceRelation keyless(Connection c, String table) throws SQLException {
-    Db.exec(c, "CREATE TABLE " + table + " (a text, b int, u text)");
+    Jdbc.exec(c, "CREATE TABLE " + table + " (a text, b int, u text)");
     SourceRelation source = Db.source(c, table);
     backend.ensureCapture(c, source, Set.of("a", "b"));
     return source;
@@ -35,27 +36,27 @@ class CaptureContentsTest {
   void insertUpdateDeleteWithKey(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyed(c, "k1");
-      Db.exec(c, "INSERT INTO k1 VALUES (1, 'x', 10, 'u1'), (2, 'y', NULL, 'u2'), (3, NULL, 30, 'u3')");
+      Jdbc.exec(c, "INSERT INTO k1 VALUES (1, 'x', 10, 'u1'), (2, 'y', NULL, 'u2'), (3, NULL, 30, 'u3')");
       assertEquals(
           List.of("1|1|x|10", "1|2|y|∅", "1|3|∅|30"), Db.buffer(c, s, "id, a, b"));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
 
-      Db.exec(c, "UPDATE k1 SET a = 'x2' WHERE id = 1");
+      Jdbc.exec(c, "UPDATE k1 SET a = 'x2' WHERE id = 1");
       assertEquals(List.of("-1|1|x|10", "1|1|x2|10"), Db.buffer(c, s, "id, a, b"));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
 
       // multi-row: one row really changes (NULL -> 20), one is set to its own value, one changes a
-      Db.exec(c, "UPDATE k1 SET b = coalesce(b, 20), a = CASE WHEN id = 3 THEN 'z' ELSE a END");
+      Jdbc.exec(c, "UPDATE k1 SET b = coalesce(b, 20), a = CASE WHEN id = 3 THEN 'z' ELSE a END");
       assertEquals(
           List.of("-1|2|y|∅", "-1|3|∅|30", "1|2|y|20", "1|3|z|30"), Db.buffer(c, s, "id, a, b"));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
 
-      Db.exec(c, "UPDATE k1 SET id = id + 10 WHERE id <= 2");
+      Jdbc.exec(c, "UPDATE k1 SET id = id + 10 WHERE id <= 2");
       assertEquals(
           List.of("-1|1|x2|10", "-1|2|y|20", "1|11|x2|10", "1|12|y|20"), Db.buffer(c, s, "id, a, b"));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
 
-      Db.exec(c, "DELETE FROM k1 WHERE id = 3");
+      Jdbc.exec(c, "DELETE FROM k1 WHERE id = 3");
       assertEquals(List.of("-1|3|z|30"), Db.buffer(c, s, "id, a, b"));
     }
   }
@@ -64,9 +65,9 @@ class CaptureContentsTest {
   void updateOfUncapturedColumnWritesNothingWithKey(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyed(c, "k2");
-      Db.exec(c, "INSERT INTO k2 SELECT g, 'v' || g % 3, NULLIF(g % 4, 0), 'u' FROM generate_series(1, 50) g");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE k2 SET u = 'changed'", "UPDATE k2 SET a = a, b = b", "UPDATE k2 SET u = NULL WHERE b IS NULL");
+      Jdbc.exec(c, "INSERT INTO k2 SELECT g, 'v' || g % 3, NULLIF(g % 4, 0), 'u' FROM generate_series(1, 50) g");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE k2 SET u = 'changed'", "UPDATE k2 SET a = a, b = b", "UPDATE k2 SET u = NULL WHERE b IS NULL");
       assertEquals(List.of(), Db.buffer(c, s, "id, a, b"));
     }
   }
@@ -75,16 +76,16 @@ class CaptureContentsTest {
   void updateOfUncapturedColumnWritesNothingWithoutKey(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyless(c, "n1");
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO n1 VALUES ('x', 1, 'a'), ('x', 1, 'b'), ('x', 1, 'c'), (NULL, NULL, 'd'),"
               + " (NULL, NULL, 'e'), ('y', NULL, 'f')");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE n1 SET u = u || '!'", "UPDATE n1 SET a = a WHERE a IS NULL");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE n1 SET u = u || '!'", "UPDATE n1 SET a = a WHERE a IS NULL");
       assertEquals(List.of(), Db.buffer(c, s, "a, b"));
 
       // one of three duplicates changes: exactly one -old/+new pair
-      Db.exec(c, "UPDATE n1 SET b = 2, u = 'z' WHERE u IN ('b!', 'f!')");
+      Jdbc.exec(c, "UPDATE n1 SET b = 2, u = 'z' WHERE u IN ('b!', 'f!')");
       assertEquals(List.of("-1|x|1", "-1|y|∅", "1|x|2", "1|y|2"), Db.buffer(c, s, "a, b"));
     }
   }
@@ -93,7 +94,7 @@ class CaptureContentsTest {
   void keylessDuplicatesInsertAndDelete(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyless(c, "n2");
-      Db.exec(c, "INSERT INTO n2 VALUES ('x', 1, 'a'), ('x', 1, 'a')", "DELETE FROM n2 WHERE u = 'a'");
+      Jdbc.exec(c, "INSERT INTO n2 VALUES ('x', 1, 'a'), ('x', 1, 'a')", "DELETE FROM n2 WHERE u = 'a'");
       assertEquals(List.of("-1|x|1", "-1|x|1", "1|x|1", "1|x|1"), Db.buffer(c, s, "a, b"));
     }
   }
@@ -102,7 +103,7 @@ class CaptureContentsTest {
   void truncateLeavesOneMarker(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyed(c, "k3");
-      Db.exec(c, "INSERT INTO k3 VALUES (1, 'x', 1, 'u')", "TRUNCATE k3", "INSERT INTO k3 VALUES (2, 'y', 2, 'u')");
+      Jdbc.exec(c, "INSERT INTO k3 VALUES (1, 'x', 1, 'u')", "TRUNCATE k3", "INSERT INTO k3 VALUES (2, 'y', 2, 'u')");
       assertEquals(List.of("0|∅|∅|∅", "1|1|x|1", "1|2|y|2"), Db.buffer(c, s, "id, a, b"));
     }
   }
@@ -110,35 +111,35 @@ class CaptureContentsTest {
   @Test
   void valuesEqualButNotIdenticalCountAsChanges(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE t1 (id int PRIMARY KEY, n numeric, j json, jb jsonb, p point, ch char(3),"
               + " bp bpchar, f float8, iv interval, u int)");
       SourceRelation s = Db.source(c, "t1");
       backend.ensureCapture(c, s, Set.of("n", "j", "jb", "p", "ch", "bp", "f", "iv"));
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO t1 VALUES (1, 1.0, '{\"a\": 1}', '{\"a\": 1}', '(1,2)', 'ab', 'ab', 0.1,"
               + " '1 day', 0)");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
 
-      Db.exec(c, "UPDATE t1 SET u = 1, j = j, p = p, jb = jb, ch = 'ab ', bp = bp, f = f, iv = iv");
+      Jdbc.exec(c, "UPDATE t1 SET u = 1, j = j, p = p, jb = jb, ch = 'ab ', bp = bp, f = f, iv = iv");
       assertEquals(List.of(), Db.buffer(c, s, "id"), "values really unchanged");
 
       String columns = "id, n::text, j::text, bp::text || '|' || octet_length(bp), iv::text";
-      Db.exec(c, "UPDATE t1 SET n = 1.00");
+      Jdbc.exec(c, "UPDATE t1 SET n = 1.00");
       assertEquals(List.of("-1|1|1.0|{\"a\": 1}|ab|2|1 day", "1|1|1.00|{\"a\": 1}|ab|2|1 day"),
           Db.buffer(c, s, columns));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE t1 SET j = '{\"a\":1}'");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE t1 SET j = '{\"a\":1}'");
       assertEquals(2, Db.buffer(c, s, "id").size(), "json whitespace is part of the value");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE t1 SET bp = 'ab '");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE t1 SET bp = 'ab '");
       assertEquals(
           List.of("-1|1|1.00|{\"a\":1}|ab|2|1 day", "1|1|1.00|{\"a\":1}|ab|3|1 day"),
           Db.buffer(c, s, columns));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE t1 SET iv = '24 hours', f = 0.1 + 1e-16, p = '(1,2.5)'");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE t1 SET iv = '24 hours', f = 0.1 + 1e-16, p = '(1,2.5)'");
       assertEquals(2, Db.buffer(c, s, "id").size());
     }
   }
@@ -146,14 +147,14 @@ class CaptureContentsTest {
   @Test
   void keylessTypesWithoutEqualityRoundTrip(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE t2 (j json, p point, bp bpchar, n numeric, u int)");
+      Jdbc.exec(c, "CREATE TABLE t2 (j json, p point, bp bpchar, n numeric, u int)");
       SourceRelation s = Db.source(c, "t2");
       backend.ensureCapture(c, s, Set.of("j", "p", "bp", "n"));
-      Db.exec(c, "INSERT INTO t2 VALUES ('[1,  2]', '(1,2)', 'ab ', 1.50, 0), ('[1,  2]', '(1,2)', 'ab ', 1.50, 0)");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(c, "UPDATE t2 SET u = 1");
+      Jdbc.exec(c, "INSERT INTO t2 VALUES ('[1,  2]', '(1,2)', 'ab ', 1.50, 0), ('[1,  2]', '(1,2)', 'ab ', 1.50, 0)");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(c, "UPDATE t2 SET u = 1");
       assertEquals(List.of(), Db.buffer(c, s, "j::text"));
-      Db.exec(c, "WITH one AS (SELECT ctid FROM t2 LIMIT 1) UPDATE t2 SET n = 1.5 FROM one WHERE t2.ctid = one.ctid");
+      Jdbc.exec(c, "WITH one AS (SELECT ctid FROM t2 LIMIT 1) UPDATE t2 SET n = 1.5 FROM one WHERE t2.ctid = one.ctid");
       assertEquals(
           List.of("-1|[1,  2]|(1,2)|ab |1.50", "1|[1,  2]|(1,2)|ab |1.5"),
           Db.buffer(c, s, "j::text, p::text, textin(bpcharout(bp)), n::text"));
@@ -163,7 +164,7 @@ class CaptureContentsTest {
   @Test
   void userBeforeTriggersAndCascadesAreSeenAsTheyEndUp(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE parent (id int PRIMARY KEY)",
           "CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent ON DELETE CASCADE"
@@ -173,7 +174,7 @@ class CaptureContentsTest {
           "CREATE TRIGGER aa_upper BEFORE INSERT OR UPDATE ON child FOR EACH ROW EXECUTE FUNCTION upper_a()");
       SourceRelation s = Db.source(c, "child");
       backend.ensureCapture(c, s, Set.of("parent_id", "a"));
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO parent VALUES (1), (2)",
           "INSERT INTO child VALUES (10, 1, 'x'), (20, 2, 'y')",
@@ -189,15 +190,15 @@ class CaptureContentsTest {
   void insertOnConflictAndMerge(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = keyed(c, "k4");
-      Db.exec(c, "INSERT INTO k4 VALUES (1, 'x', 1, 'u')");
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(
+      Jdbc.exec(c, "INSERT INTO k4 VALUES (1, 'x', 1, 'u')");
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(
           c,
           "INSERT INTO k4 VALUES (1, 'x1', 1, 'u'), (2, 'y', 2, 'u')"
               + " ON CONFLICT (id) DO UPDATE SET a = excluded.a");
       assertEquals(List.of("-1|1|x|1", "1|1|x1|1", "1|2|y|2"), Db.buffer(c, s, "id, a, b"));
-      Db.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
-      Db.exec(
+      Jdbc.exec(c, "TRUNCATE pgtrickle_changes.changes_" + s.oid());
+      Jdbc.exec(
           c,
           "MERGE INTO k4 USING (VALUES (1, 'm'), (2, NULL), (3, 'new')) v(id, a) ON k4.id = v.id"
               + " WHEN MATCHED AND v.a IS NULL THEN DELETE"
@@ -211,7 +212,7 @@ class CaptureContentsTest {
   @Test
   void partitionsAndDirectWritesToThem(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE pt (id int PRIMARY KEY, a text) PARTITION BY RANGE (id)",
           "CREATE TABLE pt_1 PARTITION OF pt FOR VALUES FROM (0) TO (100)",
@@ -219,7 +220,7 @@ class CaptureContentsTest {
           "CREATE TABLE pt_2a PARTITION OF pt_2 FOR VALUES FROM (100) TO (200)");
       SourceRelation s = Db.source(c, "pt");
       backend.ensureCapture(c, s, Set.of("a"));
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO pt VALUES (1, 'a'), (150, 'b')",
           "INSERT INTO pt_1 VALUES (2, 'c')",
@@ -237,13 +238,13 @@ class CaptureContentsTest {
   @Test
   void inheritanceChildrenWithDuplicateKeysAreCapturedExactly(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE ip (id int PRIMARY KEY, a text)",
           "CREATE TABLE ic (extra int) INHERITS (ip)");
       SourceRelation s = Db.source(c, "ip");
       assertEquals(List.of(), backend.ensureCapture(c, s, Set.of("a")).keyColumns(), "no pairing by key");
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO ip VALUES (1, 'p')",
           "INSERT INTO ic VALUES (1, 'c', 0)",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.spi.cdc.CaptureState;
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.io.StringReader;
@@ -28,7 +29,7 @@ class CaptureEdgeCasesTest {
   @Test
   void oddIdentifiersAreQuotedEverywhere(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE SCHEMA \"Odd Schema\"",
           "CREATE TABLE \"Odd Schema\".\"My \"\"Table\"\"\" (\"Id\" int PRIMARY KEY, \"we;ird \"\"col\"\"\" text,"
@@ -36,7 +37,7 @@ class CaptureEdgeCasesTest {
       SourceRelation s = Db.source(c, "\"Odd Schema\".\"My \"\"Table\"\"\"");
       CaptureState state = backend.ensureCapture(c, s, Set.of("we;ird \"col\"", "$pgt$", "select"));
       assertEquals(List.of("Id", "we;ird \"col\"", "$pgt$", "select"), state.capturedColumns());
-      Db.exec(
+      Jdbc.exec(
           c,
           "INSERT INTO \"Odd Schema\".\"My \"\"Table\"\"\" VALUES (1, 'a', 'b', 2)",
           "UPDATE \"Odd Schema\".\"My \"\"Table\"\"\" SET \"select\" = 3");
@@ -49,11 +50,11 @@ class CaptureEdgeCasesTest {
   @Test
   void copyAndReplicaSessionsAreCaptured(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE cp (id int PRIMARY KEY, a text)");
+      Jdbc.exec(c, "CREATE TABLE cp (id int PRIMARY KEY, a text)");
       SourceRelation s = Db.source(c, "cp");
       backend.ensureCapture(c, s, Set.of("a"));
       c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY cp FROM STDIN", new StringReader("1\tx\n2\ty\n"));
-      Db.exec(c, "SET session_replication_role = replica", "DELETE FROM cp WHERE id = 2",
+      Jdbc.exec(c, "SET session_replication_role = replica", "DELETE FROM cp WHERE id = 2",
           "RESET session_replication_role");
       assertEquals(List.of("-1|2|y", "1|1|x", "1|2|y"), Db.buffer(c, s, "id, a"));
     }
@@ -63,7 +64,7 @@ class CaptureEdgeCasesTest {
   void concurrentInstallsOfManySourcesAndOfTheSameSource(TestDatabase db) throws Exception {
     try (Connection c = db.connect()) {
       for (int i = 0; i < 4; i++) {
-        Db.exec(c, "CREATE TABLE cc_" + i + " (id int PRIMARY KEY, a text, b text)");
+        Jdbc.exec(c, "CREATE TABLE cc_" + i + " (id int PRIMARY KEY, a text, b text)");
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -91,7 +92,7 @@ class CaptureEdgeCasesTest {
         SourceRelation s = Db.source(c, "cc_" + i);
         CaptureState state = backend.ensureCapture(c, s, Set.of("a", "b"));
         assertEquals(Set.of("id", "a", "b"), Set.copyOf(state.capturedColumns()));
-        Db.exec(c, "INSERT INTO cc_" + i + " VALUES (1, 'x', 'y')");
+        Jdbc.exec(c, "INSERT INTO cc_" + i + " VALUES (1, 'x', 'y')");
         assertEquals(List.of("1|1|x|y"), Db.buffer(c, s, "id, a, b"));
       }
     }

@@ -3,6 +3,7 @@ package io.pgtrickle.cdc.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -23,14 +24,14 @@ class CaptureFunctionSettingsTest {
   @Test
   void exactColumnsNeedNoPinnedOutputSettings(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE ex (id bigint PRIMARY KEY, a int, b numeric(12,2), t text)");
+      Jdbc.exec(c, "CREATE TABLE ex (id bigint PRIMARY KEY, a int, b numeric(12,2), t text)");
       SourceRelation s = Db.source(c, "ex");
       backend.ensureCapture(c, s, Set.of("a", "b", "t"));
       assertEquals("search_path=pg_catalog, pg_temp", settings(c, s));
-      Db.exec(c, "BEGIN", "INSERT INTO ex VALUES (1, 1, 1.5, 'x'), (2, 2, 2.5, 'y')",
+      Jdbc.exec(c, "BEGIN", "INSERT INTO ex VALUES (1, 1, 1.5, 'x'), (2, 2, 2.5, 'y')",
           "UPDATE ex SET a = a + 1", "DELETE FROM ex WHERE id = 1");
       String xid = Db.scalar(c, "SELECT pg_current_xact_id()::text");
-      Db.exec(c, "COMMIT");
+      Jdbc.exec(c, "COMMIT");
       assertEquals(List.of("7|1|" + xid), Db.rows(c, "SELECT count(*) || '|' || count(DISTINCT \"__pgt_xid\")"
           + " || '|' || min(\"__pgt_xid\"::text) FROM pgtrickle_changes.changes_" + s.oid()));
     }
@@ -40,13 +41,13 @@ class CaptureFunctionSettingsTest {
   void aTextComparedColumnPinsThemAndStaysExactUnderTheCallersSettings(TestDatabase db)
       throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE fl (id int PRIMARY KEY, f float8)", "INSERT INTO fl VALUES (1, 0.1::float8 + 0.2::float8)");
+      Jdbc.exec(c, "CREATE TABLE fl (id int PRIMARY KEY, f float8)", "INSERT INTO fl VALUES (1, 0.1::float8 + 0.2::float8)");
       SourceRelation s = Db.source(c, "fl");
       backend.ensureCapture(c, s, Set.of("f"));
       assertEquals("search_path=pg_catalog, pg_temp|extra_float_digits=1|DateStyle=ISO, MDY"
           + "|IntervalStyle=postgres", settings(c, s));
       // 0.30000000000000004 → 0.3 prints the same with extra_float_digits = 0: still a change
-      Db.exec(c, "SET extra_float_digits = 0", "UPDATE fl SET f = 0.3", "RESET extra_float_digits");
+      Jdbc.exec(c, "SET extra_float_digits = 0", "UPDATE fl SET f = 0.3", "RESET extra_float_digits");
       assertEquals(List.of("-1|0.30000000000000004", "1|0.3"), Db.buffer(c, s, "f"));
     }
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pgtrickle.spi.cdc.CaptureState;
 import io.pgtrickle.spi.cdc.CdcBackend;
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ class CaptureLifecycleTest {
   @Test
   void ensureIsIdempotentAndTouchesNothingWhenUpToDate(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE idem (id bigint PRIMARY KEY, a text, b text)");
+      Jdbc.exec(c, "CREATE TABLE idem (id bigint PRIMARY KEY, a text, b text)");
       SourceRelation s = Db.source(c, "idem");
       CaptureState first = backend.ensureCapture(c, s, Set.of("a"));
       assertEquals(List.of("id", "a"), first.capturedColumns());
@@ -56,15 +57,15 @@ class CaptureLifecycleTest {
   @Test
   void extendingColumnsKeepsOldRowsAndCapturesTheNewColumn(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE ext (id int PRIMARY KEY, a text, b text)");
+      Jdbc.exec(c, "CREATE TABLE ext (id int PRIMARY KEY, a text, b text)");
       SourceRelation s = Db.source(c, "ext");
       backend.ensureCapture(c, s, Set.of("a"));
-      Db.exec(c, "INSERT INTO ext VALUES (1, 'a1', 'b1')", "UPDATE ext SET b = 'b2'");
+      Jdbc.exec(c, "INSERT INTO ext VALUES (1, 'a1', 'b1')", "UPDATE ext SET b = 'b2'");
       assertEquals(List.of("1|1|a1"), Db.buffer(c, s, "id, a"), "b not captured yet");
 
       CaptureState extended = backend.ensureCapture(c, s, Set.of("b"));
       assertEquals(List.of("id", "a", "b"), extended.capturedColumns());
-      Db.exec(c, "UPDATE ext SET b = 'b3'");
+      Jdbc.exec(c, "UPDATE ext SET b = 'b3'");
       assertEquals(
           List.of("-1|1|a1|b2", "1|1|a1|b3", "1|1|a1|∅"), Db.buffer(c, s, "id, a, b"));
       assertEquals(Optional.of(extended), backend.describeCapture(c, s.oid()));
@@ -74,7 +75,7 @@ class CaptureLifecycleTest {
   @Test
   void releaseDropsBufferFunctionAndTriggers(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE rel (id int PRIMARY KEY, a text) PARTITION BY LIST (id)",
           "CREATE TABLE rel_1 PARTITION OF rel FOR VALUES IN (1)",
@@ -89,7 +90,7 @@ class CaptureLifecycleTest {
       assertEquals("∅", Db.rows(c, "SELECT to_regclass('pgtrickle_changes.changes_" + s.oid() + "')").get(0));
       assertEquals(0, Db.count(c, "SELECT count(*) FROM pg_proc WHERE proname = 'capture_" + s.oid() + "'"));
       assertEquals(Optional.empty(), backend.describeCapture(c, s.oid()));
-      Db.exec(c, "INSERT INTO rel VALUES (1, 'still writable')");
+      Jdbc.exec(c, "INSERT INTO rel VALUES (1, 'still writable')");
       backend.releaseCapture(c, s); // idempotent
     }
   }
@@ -97,10 +98,10 @@ class CaptureLifecycleTest {
   @Test
   void releaseAfterTheSourceWasDropped(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE gone (id int PRIMARY KEY, a text)");
+      Jdbc.exec(c, "CREATE TABLE gone (id int PRIMARY KEY, a text)");
       SourceRelation s = Db.source(c, "gone");
       backend.ensureCapture(c, s, Set.of("a"));
-      Db.exec(c, "DROP TABLE gone");
+      Jdbc.exec(c, "DROP TABLE gone");
       backend.releaseCapture(c, s);
       assertEquals("∅", Db.rows(c, "SELECT to_regclass('pgtrickle_changes.changes_" + s.oid() + "')").get(0));
     }
@@ -109,18 +110,18 @@ class CaptureLifecycleTest {
   @Test
   void newPartitionsJoinAndDetachedOnesLeaveOnTheNextEnsure(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE lp (id int, a text) PARTITION BY LIST (id)",
           "CREATE TABLE lp_1 PARTITION OF lp FOR VALUES IN (1)");
       SourceRelation s = Db.source(c, "lp");
       backend.ensureCapture(c, s, Set.of("id", "a"));
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE lp_2 PARTITION OF lp FOR VALUES IN (2)",
           "ALTER TABLE lp DETACH PARTITION lp_1");
       backend.ensureCapture(c, s, Set.of("id", "a"));
-      Db.exec(c, "INSERT INTO lp_1 VALUES (1, 'detached')", "INSERT INTO lp_2 VALUES (2, 'new')");
+      Jdbc.exec(c, "INSERT INTO lp_1 VALUES (1, 'detached')", "INSERT INTO lp_2 VALUES (2, 'new')");
       assertEquals(List.of("1|2|new"), Db.buffer(c, s, "id, a"));
     }
   }
@@ -128,7 +129,7 @@ class CaptureLifecycleTest {
   @Test
   void errorsNameTheProblem(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE err (id int PRIMARY KEY, a text)",
           "CREATE VIEW err_v AS SELECT * FROM err",
@@ -145,10 +146,10 @@ class CaptureLifecycleTest {
           .getSQLState());
       assertTrue(c.getAutoCommit(), "auto-commit restored after a failure");
 
-      Db.exec(c, "CREATE TABLE retyped (id int PRIMARY KEY, a text)");
+      Jdbc.exec(c, "CREATE TABLE retyped (id int PRIMARY KEY, a text)");
       SourceRelation r = Db.source(c, "retyped");
       backend.ensureCapture(c, r, Set.of("a"));
-      Db.exec(c, "ALTER TABLE retyped ALTER COLUMN a TYPE varchar(10)");
+      Jdbc.exec(c, "ALTER TABLE retyped ALTER COLUMN a TYPE varchar(10)");
       SQLException changed = assertThrows(SQLException.class, () -> backend.ensureCapture(c, r, Set.of("a")));
       assertEquals("55000", changed.getSQLState());
       assertTrue(changed.getMessage().contains("character varying(10)"), changed.getMessage());
@@ -160,7 +161,7 @@ class CaptureLifecycleTest {
   @Test
   void domainsAreStoredAsTheirBaseTypeAndUserTypesQualified(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE SCHEMA app",
           "CREATE TYPE app.mood AS ENUM ('sad', 'ok')",
@@ -174,7 +175,7 @@ class CaptureLifecycleTest {
               c,
               "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid ="
                   + " 'pgtrickle_changes.changes_" + s.oid() + "'::regclass AND attnum > 2 ORDER BY attnum"));
-      Db.exec(
+      Jdbc.exec(
           c,
           "SET search_path = pg_catalog",
           "INSERT INTO app.dom VALUES ('ab', 'ok', 1), ('ab', 'ok', 2)",

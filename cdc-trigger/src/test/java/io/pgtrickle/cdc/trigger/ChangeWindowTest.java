@@ -9,6 +9,7 @@ import io.pgtrickle.spi.cdc.Frontier;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import io.pgtrickle.spi.cdc.SourceRelation;
 import io.pgtrickle.spi.cdc.WindowStats;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ class ChangeWindowTest {
   private final TriggerCdcBackend backend = new TriggerCdcBackend();
 
   private SourceRelation captured(Connection c, String table) throws SQLException {
-    Db.exec(c, "CREATE TABLE " + table + " (id int PRIMARY KEY, v text)");
+    Jdbc.exec(c, "CREATE TABLE " + table + " (id int PRIMARY KEY, v text)");
     SourceRelation source = Db.source(c, table);
     backend.ensureCapture(c, source, Set.of("v"));
     return source;
@@ -54,8 +55,8 @@ class ChangeWindowTest {
       SourceRelation s = captured(c, "late");
       PgSnapshot f0 = frontier(c);
       writer.setAutoCommit(false);
-      Db.exec(writer, "INSERT INTO late VALUES (1, 'early-started')");
-      Db.exec(c, "INSERT INTO late VALUES (2, 'quick')");
+      Jdbc.exec(writer, "INSERT INTO late VALUES (1, 'early-started')");
+      Jdbc.exec(c, "INSERT INTO late VALUES (2, 'quick')");
       PgSnapshot f1 = frontier(c);
       assertEquals(List.of("2|quick|1"), windowRows(c, s, ChangeWindow.between(f0, f1)));
       writer.commit();
@@ -74,9 +75,9 @@ class ChangeWindowTest {
       SourceRelation s = captured(c, "longtx");
       PgSnapshot f0 = frontier(c);
       writer.setAutoCommit(false);
-      Db.exec(writer, "INSERT INTO longtx VALUES (1, 'a')");
+      Jdbc.exec(writer, "INSERT INTO longtx VALUES (1, 'a')");
       PgSnapshot f1 = frontier(c);
-      Db.exec(writer, "UPDATE longtx SET v = 'b'");
+      Jdbc.exec(writer, "UPDATE longtx SET v = 'b'");
       PgSnapshot f2 = frontier(c);
       writer.commit();
       PgSnapshot f3 = frontier(c);
@@ -93,7 +94,7 @@ class ChangeWindowTest {
       SourceRelation s = captured(c, "subtx");
       PgSnapshot f0 = frontier(c);
       writer.setAutoCommit(false);
-      Db.exec(
+      Jdbc.exec(
           writer,
           "INSERT INTO subtx VALUES (1, 'kept')",
           "SAVEPOINT a",
@@ -106,7 +107,7 @@ class ChangeWindowTest {
           "RELEASE SAVEPOINT c");
       String topLevelXid = Db.scalar(writer, "SELECT pg_current_xact_id()::text");
       writer.commit();
-      Db.exec(writer, "INSERT INTO subtx VALUES (5, 'aborted')");
+      Jdbc.exec(writer, "INSERT INTO subtx VALUES (5, 'aborted')");
       writer.rollback();
       writer.setAutoCommit(true);
       PgSnapshot f1 = frontier(c);
@@ -122,11 +123,11 @@ class ChangeWindowTest {
   void truncationIsReportedInItsWindowOnly(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
       SourceRelation s = captured(c, "trunc");
-      Db.exec(c, "INSERT INTO trunc VALUES (1, 'a')");
+      Jdbc.exec(c, "INSERT INTO trunc VALUES (1, 'a')");
       PgSnapshot f0 = frontier(c);
-      Db.exec(c, "TRUNCATE trunc", "INSERT INTO trunc VALUES (2, 'b')");
+      Jdbc.exec(c, "TRUNCATE trunc", "INSERT INTO trunc VALUES (2, 'b')");
       PgSnapshot f1 = frontier(c);
-      Db.exec(c, "INSERT INTO trunc VALUES (3, 'c')");
+      Jdbc.exec(c, "INSERT INTO trunc VALUES (3, 'c')");
       PgSnapshot f2 = frontier(c);
       assertTrue(backend.truncatedIn(c, s, ChangeWindow.between(f0, f1)));
       assertFalse(backend.truncatedIn(c, s, ChangeWindow.between(f1, f2)));
@@ -142,21 +143,21 @@ class ChangeWindowTest {
       try (Connection c = db.connect(); Connection other = db.connect()) {
         String table = assignXidFirst ? "own_early" : "own_late";
         SourceRelation s = captured(c, table);
-        Db.exec(c, "CREATE TABLE " + table + "_scratch (x int)");
+        Jdbc.exec(c, "CREATE TABLE " + table + "_scratch (x int)");
         PgSnapshot f0 = frontier(c);
-        Db.exec(c, "INSERT INTO " + table + " VALUES (1, 'before')");
+        Jdbc.exec(c, "INSERT INTO " + table + " VALUES (1, 'before')");
 
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         if (assignXidFirst) {
-          Db.exec(c, Frontier.ASSIGN_XID);
+          Jdbc.exec(c, Frontier.ASSIGN_XID);
         } else {
-          Db.exec(c, "SELECT 1"); // snapshot taken, no xid yet
+          Jdbc.exec(c, "SELECT 1"); // snapshot taken, no xid yet
         }
         // Other transactions take xids meanwhile; one of them writes the source and commits.
-        Db.exec(other, "INSERT INTO " + table + "_scratch VALUES (1)", "INSERT INTO " + table + " VALUES (2, 'concurrent')");
+        Jdbc.exec(other, "INSERT INTO " + table + "_scratch VALUES (1)", "INSERT INTO " + table + " VALUES (2, 'concurrent')");
         // The refresh writes into the source (as a cascade would), then takes its frontier.
-        Db.exec(c, "INSERT INTO " + table + " VALUES (3, 'own')");
+        Jdbc.exec(c, "INSERT INTO " + table + " VALUES (3, 'own')");
         PgSnapshot f1 = Frontier.current(c);
         ChangeWindow w1 = ChangeWindow.between(f0, f1);
         assertEquals(List.of("1|before|1", "3|own|1"), windowRows(c, s, w1), "assign first " + assignXidFirst);
@@ -180,12 +181,12 @@ class ChangeWindowTest {
     try (Connection c = db.connect()) {
       SourceRelation s = captured(c, "idx");
       PgSnapshot f0 = frontier(c);
-      Db.exec(c, "INSERT INTO idx SELECT g, 'x' FROM generate_series(1, 5000) g");
+      Jdbc.exec(c, "INSERT INTO idx SELECT g, 'x' FROM generate_series(1, 5000) g");
       PgSnapshot f1 = frontier(c);
-      Db.exec(c, "ANALYZE pgtrickle_changes.changes_" + s.oid(), "SET enable_seqscan = off");
+      Jdbc.exec(c, "ANALYZE pgtrickle_changes.changes_" + s.oid(), "SET enable_seqscan = off");
       String plan =
           String.join("\n", Db.rows(c, "EXPLAIN " + ChangeWindow.between(f0, f1).changesQuery(s.oid(), List.of("id"))));
-      Db.exec(c, "RESET enable_seqscan");
+      Jdbc.exec(c, "RESET enable_seqscan");
       assertTrue(plan.contains("changes_" + s.oid() + "_xid"), plan);
       assertTrue(plan.contains("Index Cond"), plan);
     }

@@ -16,14 +16,6 @@ final class Db {
 
   private Db() {}
 
-  static void exec(Connection c, String... sql) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      for (String s : sql) {
-        st.execute(s);
-      }
-    }
-  }
-
   static long count(Connection c, String sql) throws SQLException {
     return Long.parseLong(scalar(c, sql));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ class PrivilegesTest {
   void publicCannotReadBuffersButWritersAreCaptured(TestDatabase db) throws SQLException {
     String role = "pgt_writer_" + db.name();
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "DROP ROLE IF EXISTS " + role,
           "CREATE ROLE " + role + " NOLOGIN",
@@ -29,13 +30,13 @@ class PrivilegesTest {
       SourceRelation s = Db.source(c, "priv");
       new TriggerCdcBackend().ensureCapture(c, s, Set.of("a"));
       try {
-        Db.exec(c, "SET ROLE " + role, "INSERT INTO priv VALUES (1, 'w')", "UPDATE priv SET a = 'x'");
+        Jdbc.exec(c, "SET ROLE " + role, "INSERT INTO priv VALUES (1, 'w')", "UPDATE priv SET a = 'x'");
         SQLException denied =
             assertThrows(
                 SQLException.class,
-                () -> Db.exec(c, "SELECT * FROM pgtrickle_changes.changes_" + s.oid()));
+                () -> Jdbc.exec(c, "SELECT * FROM pgtrickle_changes.changes_" + s.oid()));
         assertEquals("42501", denied.getSQLState());
-        Db.exec(c, "RESET ROLE");
+        Jdbc.exec(c, "RESET ROLE");
         assertEquals(List.of("-1|1|w", "1|1|w", "1|1|x"), Db.buffer(c, s, "id, a"));
         assertEquals(
             "false|false|false",
@@ -46,7 +47,7 @@ class PrivilegesTest {
                     + "', 'SELECT')::text || '|' || has_function_privilege('public',"
                     + " 'pgtrickle_changes.capture_" + s.oid() + "()', 'EXECUTE')::text"));
       } finally {
-        Db.exec(c, "RESET ROLE", "DROP OWNED BY " + role, "DROP ROLE " + role);
+        Jdbc.exec(c, "RESET ROLE", "DROP OWNED BY " + role, "DROP ROLE " + role);
       }
     }
   }

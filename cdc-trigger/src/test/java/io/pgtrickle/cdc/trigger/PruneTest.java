@@ -9,6 +9,7 @@ import io.pgtrickle.spi.cdc.ChangeWindow;
 import io.pgtrickle.spi.cdc.Frontier;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -29,16 +30,16 @@ class PruneTest {
   @Test
   void lateCommitterSurvivesPruningUntilConsumed(TestDatabase db) throws SQLException {
     try (Connection c = db.connect(); Connection writer = db.connect()) {
-      Db.exec(c, "CREATE TABLE pl (id int PRIMARY KEY, v text)");
+      Jdbc.exec(c, "CREATE TABLE pl (id int PRIMARY KEY, v text)");
       SourceRelation s = Db.source(c, "pl");
       backend.ensureCapture(c, s, Set.of("v"));
       PgSnapshot f0 = frontier(c);
       writer.setAutoCommit(false);
-      Db.exec(writer, "INSERT INTO pl VALUES (1, 'late')");
-      Db.exec(c, "INSERT INTO pl VALUES (2, 'early')");
+      Jdbc.exec(writer, "INSERT INTO pl VALUES (1, 'late')");
+      Jdbc.exec(c, "INSERT INTO pl VALUES (2, 'early')");
       PgSnapshot f1 = frontier(c);
       writer.commit();
-      Db.exec(c, "INSERT INTO pl VALUES (3, 'after')");
+      Jdbc.exec(c, "INSERT INTO pl VALUES (3, 'after')");
 
       // f1 consumed row 2 only: rows 1 and 3 are not visible in f1 and must stay.
       assertEquals(1, backend.prune(c, s, List.of(f1)));
@@ -60,14 +61,14 @@ class PruneTest {
   @Test
   void pruningBehindAnOpenTransactionKeepsOnlyItsRows(TestDatabase db) throws SQLException {
     try (Connection c = db.connect(); Connection blocker = db.connect()) {
-      Db.exec(c, "CREATE TABLE pb (id int PRIMARY KEY, v text)", "CREATE TABLE pb_other (x int)");
+      Jdbc.exec(c, "CREATE TABLE pb (id int PRIMARY KEY, v text)", "CREATE TABLE pb_other (x int)");
       SourceRelation s = Db.source(c, "pb");
       backend.ensureCapture(c, s, Set.of("v"));
       // An unrelated open transaction holds xmin back; rows committed after it started are still
       // prunable once every consumer has seen them (no xmin holdback).
       blocker.setAutoCommit(false);
-      Db.exec(blocker, "INSERT INTO pb_other VALUES (1)");
-      Db.exec(c, "INSERT INTO pb VALUES (1, 'a')", "INSERT INTO pb VALUES (2, 'b')");
+      Jdbc.exec(blocker, "INSERT INTO pb_other VALUES (1)");
+      Jdbc.exec(c, "INSERT INTO pb VALUES (1, 'a')", "INSERT INTO pb VALUES (2, 'b')");
       PgSnapshot f = frontier(c);
       assertTrue(f.inProgress().size() >= 1, f.toString());
       assertEquals(2, backend.prune(c, s, List.of(f)));
@@ -82,7 +83,7 @@ class PruneTest {
     Random random = new Random(seed);
     try (Connection c = db.connect(); Connection a = db.connect(); Connection b = db.connect();
         Connection pruner = db.connect()) {
-      Db.exec(c, "CREATE TABLE pc (id int PRIMARY KEY, k int, v text, u int)");
+      Jdbc.exec(c, "CREATE TABLE pc (id int PRIMARY KEY, k int, v text, u int)");
       SourceRelation s = Db.source(c, "pc");
       backend.ensureCapture(c, s, Set.of("k", "v"));
       SimulatedConsumer consumerA = SimulatedConsumer.populate(a, s, "id, k, v", "pa");

@@ -6,6 +6,7 @@ import io.pgtrickle.spi.cdc.ChangeWindow;
 import io.pgtrickle.spi.cdc.Frontier;
 import io.pgtrickle.spi.cdc.PgSnapshot;
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.MultisetOracle;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,7 +81,7 @@ final class SimulatedConsumer {
               "a row visible now and not at the previous frontier is outside the window");
           consumedChanges +=
               Db.count(connection, "SELECT count(*) FROM " + buffer + " AS c WHERE " + window.changesPredicate("c"));
-          Db.exec(connection, "DROP TABLE " + copyName());
+          Jdbc.exec(connection, "DROP TABLE " + copyName());
           generation++;
           saveCopy();
           frontier = next;
@@ -94,7 +95,7 @@ final class SimulatedConsumer {
   }
 
   private void saveCopy() throws SQLException {
-    Db.exec(
+    Jdbc.exec(
         connection,
         "CREATE TABLE " + copyName() + " AS SELECT " + columns + " FROM " + source.qualifiedName());
   }

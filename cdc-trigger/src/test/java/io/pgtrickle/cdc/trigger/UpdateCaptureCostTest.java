@@ -3,6 +3,7 @@ package io.pgtrickle.cdc.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ class UpdateCaptureCostTest {
   @Test
   void oneRowUpdateWithKeyDoesNotScanTheSource(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE big_keyed (id int PRIMARY KEY, v text, u int)",
           "INSERT INTO big_keyed SELECT g, 'v' || g, 0 FROM generate_series(1, 20000) g",
@@ -37,7 +38,7 @@ class UpdateCaptureCostTest {
   @Test
   void oneRowUpdateWithoutKeyDoesNotScanTheSource(TestDatabase db) throws SQLException {
     try (Connection c = db.connect()) {
-      Db.exec(
+      Jdbc.exec(
           c,
           "CREATE TABLE big_keyless (k int, v text, u int)",
           "INSERT INTO big_keyless SELECT g % 100, 'v' || g, 0 FROM generate_series(1, 20000) g",
@@ -60,7 +61,7 @@ class UpdateCaptureCostTest {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
       try {
-        Db.exec(c, update);
+        Jdbc.exec(c, update);
         return Db.rows(
             c,
             "SELECT coalesce(src.seq_scan, 0) || '|' || coalesce(src.idx_scan, 0) || '|' || buf.n_tup_ins"

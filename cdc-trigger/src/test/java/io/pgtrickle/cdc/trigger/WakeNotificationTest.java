@@ -3,6 +3,7 @@ package io.pgtrickle.cdc.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -24,16 +25,16 @@ class WakeNotificationTest {
   @Test
   void aCommittedWriteNotifiesOncePerTransactionWithTheSourceOid(TestDatabase db) throws SQLException {
     try (Connection c = db.connect(); Connection listener = db.connect()) {
-      Db.exec(c, "CREATE TABLE wake_src (id int, v text)");
+      Jdbc.exec(c, "CREATE TABLE wake_src (id int, v text)");
       SourceRelation s = Db.source(c, "wake_src");
       new TriggerCdcBackend().ensureCapture(c, s, Set.of("v"));
-      Db.exec(listener, "LISTEN " + CaptureFunction.WAKE_CHANNEL);
+      Jdbc.exec(listener, "LISTEN " + CaptureFunction.WAKE_CHANNEL);
       c.setAutoCommit(false);
-      Db.exec(c, "INSERT INTO wake_src VALUES (1, 'a')", "UPDATE wake_src SET v = 'b'",
+      Jdbc.exec(c, "INSERT INTO wake_src VALUES (1, 'a')", "UPDATE wake_src SET v = 'b'",
           "DELETE FROM wake_src WHERE id = 2");
       c.rollback();
       assertEquals(List.of(), drain(listener));
-      Db.exec(c, "INSERT INTO wake_src VALUES (1, 'a')", "UPDATE wake_src SET v = 'b'",
+      Jdbc.exec(c, "INSERT INTO wake_src VALUES (1, 'a')", "UPDATE wake_src SET v = 'b'",
           "TRUNCATE wake_src");
       c.commit();
       assertEquals(List.of(Long.toString(s.oid())), drain(listener));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgtrickle.spi.cdc.SourceRelation;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class WindowInvariantTest {
     System.out.println(getClass().getSimpleName() + " " + table + " seed " + seed);
     Random random = new Random(seed);
     try (Connection c = db.connect()) {
-      Db.exec(c, "CREATE TABLE " + table + " (" + definition + ")");
+      Jdbc.exec(c, "CREATE TABLE " + table + " (" + definition + ")");
       SourceRelation source = Db.source(c, table);
       new TriggerCdcBackend().ensureCapture(c, source, Set.of("k", "v"));
       SimulatedConsumer consumer = SimulatedConsumer.populate(c, source, columns, table);
@@ -106,7 +107,7 @@ class WindowInvariantTest {
     Random random = new Random(seed);
     TriggerCdcBackend backend = new TriggerCdcBackend();
     try (Connection c = db.connect(); Connection b = db.connect()) {
-      Db.exec(c, "CREATE TABLE inv_live (id int PRIMARY KEY, k int, v text, u int)");
+      Jdbc.exec(c, "CREATE TABLE inv_live (id int PRIMARY KEY, k int, v text, u int)");
       SourceRelation source = Db.source(c, "inv_live");
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> threads = new ArrayList<>();

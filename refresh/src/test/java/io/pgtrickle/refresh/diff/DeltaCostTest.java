@@ -12,6 +12,7 @@ import io.pgtrickle.refresh.catalog.StreamTableRow;
 import io.pgtrickle.refresh.ddl.Column;
 import io.pgtrickle.refresh.ddl.DefinitionView;
 import io.pgtrickle.refresh.api.RefreshStreamTable;
+import io.pgtrickle.testing.Jdbc;
 import io.pgtrickle.testing.PgTest;
 import io.pgtrickle.testing.TestDatabase;
 import java.sql.Connection;
@@ -34,14 +35,6 @@ class DeltaCostTest {
   private static final PgTrickleEngine ENGINE = new PgTrickleEngine();
   private static final Pattern HIT = Pattern.compile("\"Shared Hit Blocks\": (\\d+)");
   private static final Pattern READ = Pattern.compile("\"Shared Read Blocks\": (\\d+)");
-
-  private static void exec(Connection c, String... sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (String one : sql) {
-        s.execute(one);
-      }
-    }
-  }
 
   /** Top-level buffers of one EXPLAIN ANALYZE (the first counters are the root node's totals). */
   private static long buffers(Connection c, String sql) throws SQLException {
@@ -72,13 +65,13 @@ class DeltaCostTest {
   private static Cost measure(TestDatabase db, String name, int rows, String columnsDdl, String select,
       String query, String set) throws Exception {
     try (Connection c = db.connect()) {
-      exec(c, "CREATE TABLE " + name + "_src " + columnsDdl,
+      Jdbc.exec(c, "CREATE TABLE " + name + "_src " + columnsDdl,
           "INSERT INTO " + name + "_src " + select + " FROM generate_series(1, " + rows + ") i",
           "ANALYZE " + name + "_src");
       ENGINE.execute(c, new CreateStreamTable(QualifiedName.unqualified(name), false, List.of(),
           List.of(OptionSetting.of("refresh_mode", "differential")), List.of(), query, true, null));
-      exec(c, "ANALYZE " + name);
-      exec(c, "UPDATE " + name + "_src SET " + set + " WHERE id = " + (rows / 2));
+      Jdbc.exec(c, "ANALYZE " + name);
+      Jdbc.exec(c, "UPDATE " + name + "_src SET " + set + " WHERE id = " + (rows / 2));
       c.setAutoCommit(false);
       StreamTableRow st = StreamTableCatalog.lockByRelid(c, relid(c, name)).orElseThrow();
       DiffState.Loaded state = DiffState.load(c, st.pgtId());
@@ -88,7 +81,7 @@ class DeltaCostTest {
       String upper = WindowSnapshot.upper(c, state.sources()).sql();
       long materialize = buffers(c, DeltaMaterializer.statement(table, state.deltaQuery(), columns,
           state.frontier().toSqlLiteral(), state.ownMark(), upper, state.sources()));
-      exec(c, "ANALYZE " + table, "SELECT set_config('pgtrickle.maintenance', 'on', true)");
+      Jdbc.exec(c, "ANALYZE " + table, "SELECT set_config('pgtrickle.maintenance', 'on', true)");
       RowMatch match = RowMatch.on(c, ApplyIndex.matchColumns(columns, state.rowKey()));
       String apply;
       if (state.rowKey().isEmpty()) {

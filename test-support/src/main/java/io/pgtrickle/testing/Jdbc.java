@@ -1,4 +1,4 @@
-package io.pgtrickle.refresh;
+package io.pgtrickle.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 
-/** Small query helpers for tests. */
-final class Db {
+/** The tests' small JDBC helpers: run statements, read one value or all rows, expect an SQLSTATE. */
+public final class Jdbc {
 
-  private Db() {}
+  private Jdbc() {}
 
-  static void exec(Connection c, String... sql) throws SQLException {
+  /** Runs each statement in turn on one {@link Statement}. */
+  public static void exec(Connection c, String... sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       for (String one : sql) {
         s.execute(one);
@@ -25,23 +26,26 @@ final class Db {
     }
   }
 
-  static Object scalar(Connection c, String sql) throws SQLException {
+  /** The first column of the first row, or {@code null} when there is no row. */
+  public static Object scalar(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getObject(1) : null;
     }
   }
 
-  static long count(Connection c, String sql) throws SQLException {
+  /** {@link #scalar} as a number (the query must return a numeric value). */
+  public static long count(Connection c, String sql) throws SQLException {
     return ((Number) scalar(c, sql)).longValue();
   }
 
-  static String text(Connection c, String sql) throws SQLException {
+  /** {@link #scalar} as text, {@code null} for SQL NULL or no row. */
+  public static String text(Connection c, String sql) throws SQLException {
     Object v = scalar(c, sql);
     return v == null ? null : v.toString();
   }
 
-  /** All rows, each row as a list of its values' text. */
-  static List<List<String>> rows(Connection c, String sql) throws SQLException {
+  /** All rows in query order, each row as a list of its values' text ({@code null} for SQL NULL). */
+  public static List<List<String>> rows(Connection c, String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
@@ -57,7 +61,7 @@ final class Db {
   }
 
   /** Asserts {@code body} fails with an SQLException of {@code sqlState}, and returns it. */
-  static SQLException fails(String sqlState, Executable body) {
+  public static SQLException fails(String sqlState, Executable body) {
     SQLException e = assertThrows(SQLException.class, body);
     assertEquals(sqlState, e.getSQLState(), () -> "unexpected SQLSTATE for: " + e.getMessage());
     return e;
