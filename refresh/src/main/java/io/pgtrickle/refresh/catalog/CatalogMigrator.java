@@ -36,7 +36,7 @@ public final class CatalogMigrator {
       "V1__catalog.sql", "V2__differential.sql", "V3__scheduler.sql", "V4__immediate.sql",
       "V5__aggregate_state.sql", "V6__frontier_mark.sql",
       "V7__post_refresh_actions.sql", "V8__source_signature.sql", "V9__auto_source_changes.sql",
-      "V10__source_signature_plpgsql.sql");
+      "V10__source_signature_plpgsql.sql", "V11__immediate_security_definer.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 

@@ -79,7 +79,8 @@ public final class ImmediateSetup {
     KeyIndex.create(connection, target.pgtId(), target.schema(), target.storageSql(),
         plan.rowKey().isEmpty() ? List.of() : ApplyIndex.matchColumns(columns, plan.rowKey()));
     TriggerProgram program = new TriggerProgram(target.pgtId(), plan, apply,
-        recompute(connection, target, columns, plan), target.displayName(), target.definitionViewOid());
+        recompute(connection, target, columns, plan), target.displayName(), target.definitionViewOid(),
+        PinnedSearchPath.of(connection));
     ImmediateTriggers.install(connection, target.pgtId(), plan, program);
     LOG.log(Level.DEBUG, "{0} is maintained IMMEDIATE", target.displayName());
   }

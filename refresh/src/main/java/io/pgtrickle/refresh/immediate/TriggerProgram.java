@@ -40,10 +40,12 @@ final class TriggerProgram {
   private final String recomputeSql;
   private final String displayName;
   private final long definitionViewOid;
+  private final String searchPath;
 
   TriggerProgram(long pgtId, ImmediatePlan plan, String applySql, String recomputeSql,
-      String displayName, long definitionViewOid) {
+      String displayName, long definitionViewOid, String searchPath) {
     this.pgtId = pgtId;
+    this.searchPath = searchPath;
     this.definitionViewOid = definitionViewOid;
     this.plan = plan;
     this.applySql = applySql;
@@ -76,34 +78,42 @@ final class TriggerProgram {
     return Sql.literal("pgtrickle.imm_recompute_" + pgtId);
   }
 
-  /** Every CREATE FUNCTION and COMMENT statement, maintenance function first. */
+  /**
+   * Every CREATE FUNCTION, REVOKE and COMMENT statement, maintenance function first. The functions are
+   * {@code SECURITY DEFINER}: they run as the role that set IMMEDIATE mode up (the stream table's
+   * maintainer), so a role that may write a source needs no privilege on the stream table, the other
+   * sources, the session buffers or {@code pgt_immediate}, and cannot tamper with any of them. Their
+   * {@code search_path} is pinned to the set-up's schemas with {@code pg_temp} last (every relation
+   * they name is schema-qualified; the path only resolves functions, operators and types of the query
+   * as at set-up), and nobody but their owner may call them directly.
+   */
   List<String> statements() {
     List<String> result = new ArrayList<>();
-    result.add(create(maintainFunction(pgtId), "void SET jit = off", maintainBody()));
-    result.add(comment(maintainFunction(pgtId), "IMMEDIATE maintenance of stream table " + displayName));
-    result.add(create(beforeFunction(pgtId), "trigger", beforeBody()));
-    result.add(comment(beforeFunction(pgtId), "IMMEDIATE mode of stream table " + displayName
-        + ": counts the source statements in progress"));
+    addFunction(result, maintainFunction(pgtId), "void", " SET jit = off", maintainBody(),
+        "IMMEDIATE maintenance of stream table " + displayName);
+    addFunction(result, beforeFunction(pgtId), "trigger", "", beforeBody(),
+        "IMMEDIATE mode of stream table " + displayName + ": counts the source statements in progress");
     for (ImmediatePlan.Source source : plan.sources()) {
-      result.add(create(afterFunction(pgtId, source.oid()), "trigger", afterBody(source)));
-      result.add(comment(afterFunction(pgtId, source.oid()), "IMMEDIATE mode of stream table "
-          + displayName + ": buffers the changes of " + source.schema() + "." + source.name()));
+      addFunction(result, afterFunction(pgtId, source.oid()), "trigger", "", afterBody(source),
+          "IMMEDIATE mode of stream table " + displayName + ": buffers the changes of " + source.schema()
+              + "." + source.name());
     }
     return result;
   }
 
-  private static String create(String name, String returns, String body) {
+  private void addFunction(List<String> result, String name, String returns, String settings,
+      String body, String comment) {
     String tag = "$pgt$";
     int n = 0;
     while (body.contains(tag)) {
       tag = "$pgt" + (++n) + "$";
     }
-    return "CREATE OR REPLACE FUNCTION " + Sql.catalog(name) + "() RETURNS " + returns
-        + " LANGUAGE plpgsql AS " + tag + "\n#variable_conflict use_column\n" + body + "\n" + tag;
-  }
-
-  private static String comment(String name, String text) {
-    return "COMMENT ON FUNCTION " + Sql.catalog(name) + "() IS " + Sql.literal(text);
+    String function = Sql.catalog(name) + "()";
+    result.add("CREATE OR REPLACE FUNCTION " + function + " RETURNS " + returns
+        + " LANGUAGE plpgsql SECURITY DEFINER SET search_path = " + searchPath + settings
+        + " AS " + tag + "\n#variable_conflict use_column\n" + body + "\n" + tag);
+    result.add("REVOKE ALL ON FUNCTION " + function + " FROM PUBLIC");
+    result.add("COMMENT ON FUNCTION " + function + " IS " + Sql.literal(comment));
   }
 
   /**
