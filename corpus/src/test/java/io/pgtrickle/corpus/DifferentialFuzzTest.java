@@ -44,20 +44,21 @@ class DifferentialFuzzTest {
       databases.add(db.name() + "_w" + w);
       db.execute("CREATE DATABASE " + databases.get(w));
     }
-    List<Connection> connections = new ArrayList<>();
+    List<CaseRunner> runners = new ArrayList<>();
     try {
-      List<CaseRunner> runners = new ArrayList<>();
       for (String database : databases) {
-        Connection plain = server.connect(database);
-        connections.add(plain);
-        try (var st = plain.createStatement()) {
-          // the checker's own queries (the oracle runs each defining query over never-analysed tables);
-          // the engine's statements run on the pgtrickle connection, with the server's default
-          st.execute("SET jit = off");
-        }
-        Connection trickle = DriverManager.getConnection(server.pgtrickleUrl(database), db.properties());
-        connections.add(trickle);
-        runners.add(new CaseRunner(plain, trickle));
+        runners.add(new CaseRunner(trickle -> {
+          if (trickle) {
+            return DriverManager.getConnection(server.pgtrickleUrl(database), db.properties());
+          }
+          Connection plain = server.connect(database);
+          try (var st = plain.createStatement()) {
+            // the checker's own queries (the oracle runs each defining query over never-analysed tables);
+            // the engine's statements run on the pgtrickle connection, with the server's default
+            st.execute("SET jit = off");
+          }
+          return plain;
+        }));
       }
       String start = "DifferentialFuzzTest: " + cases + " cases from seed " + seed + ", " + workers + " worker(s)";
       System.out.println(start);
@@ -74,8 +75,8 @@ class DifferentialFuzzTest {
       assertTrue(summary.failures().isEmpty(), summary + "\n" + String.join("\n", summary.failures()));
       assertTrue(summary.cases() - summary.invalid() > 0, "no case ran: " + summary);
     } finally {
-      for (Connection c : connections) {
-        c.close();
+      for (CaseRunner runner : runners) {
+        runner.close();
       }
       for (String database : databases.subList(1, databases.size())) {
         db.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
